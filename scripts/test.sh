@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine that has the .NET SDK and Node.js.
+# Installs what the suite needs from the system's package manager when it is missing (as root), builds,
+# runs every test project and ends with one line: "N passed, N failed[, N skipped]", counted from the results.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need_packages=()
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+fc-list 2>/dev/null | grep -qi "liberation serif" || need_packages+=(fonts-liberation fontconfig)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing system packages: ${need_packages[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+  else
+    echo "warning: missing ${need_packages[*]} and not root with apt-get; the browser tests will fail" >&2
+  fi
+fi
+
+results="TestResults"
+rm -rf "$results"
+dotnet test ApprovalFlow.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+# Sum the counters of every results file, so that a run that executed nothing cannot pass unnoticed.
+read -r total passed failed < <(
+  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
+    { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); c[kv[1]] += kv[2] } }
+    END { printf "%d %d %d\n", c["total"], c["passed"], c["failed"] }')
+skipped=$(( total - passed - failed ))
+if [ "$total" -eq 0 ]; then
+  echo "no test was executed" >&2
+  status=1
+fi
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit $status

@@ -1,0 +1,64 @@
+using ApprovalFlow.Budget;
+using ApprovalFlow.Data;
+using ApprovalFlow.Proposals;
+using ApprovalFlow.Seeding;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Hosting;
+
+/// <summary>Registers the database and the domain services, and prepares the database at start-up.</summary>
+public static partial class DataServiceExtensions
+{
+    public static IServiceCollection AddApprovalFlowData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var app = configuration.GetSection(ApprovalFlowOptions.SectionName).Get<ApprovalFlowOptions>() ?? new();
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
+        if (!string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use 'Sqlite'.");
+        }
+
+        var connectionString = database.ConnectionString
+            ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(app.ResolvedDataDir, "approvalflow.db") }.ToString();
+        services.AddDbContext<ApprovalFlowDbContext, SqliteApprovalFlowDbContext>(options => options.UseSqlite(connectionString));
+
+        services.AddOptions<ApprovalFlowOptions>().Bind(configuration.GetSection(ApprovalFlowOptions.SectionName));
+        services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName))
+            .Validate(o => o.PlausibilityLimit > 0, "Budget:PlausibilityLimit must be positive.");
+        // Keys sign cookies and bearer tokens: kept with the data, so that sign-ins survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("ApprovalFlow")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(app.ResolvedDataDir, "keys")));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped(sp => new ProposalValidator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BudgetOptions>>().Value));
+        services.AddScoped<ProposalDrafts>();
+        services.AddScoped<ApprovalFlow.Organization.AgencyDirectory>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    /// <summary>Creates the data folder, migrates the database and, when it is empty, seeds the demo province.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApprovalFlowOptions>>().Value;
+        Directory.CreateDirectory(options.ResolvedDataDir);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApprovalFlowDbContext>();
+        await db.Database.MigrateAsync();
+
+        // WAL lets readers go on while a writer commits; the setting is stored in the file, so once is enough.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+
+        if (options.SeedDemoData && await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(options.DemoPassword, CancellationToken.None))
+        {
+            LogSeeded(app.Logger, options.ResolvedDataDir);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo province into an empty database in {DataDir}")]
+    private static partial void LogSeeded(ILogger logger, string dataDir);
+}

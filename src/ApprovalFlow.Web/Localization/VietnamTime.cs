@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace ApprovalFlow.Web.Localization;
+
+/// <summary>Times shown to users are Vietnam's (UTC+7, no daylight saving), whatever the server's zone.</summary>
+public static class VietnamTime
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    /// <summary>"14:05 14/02/2022".</summary>
+    public static string Format(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Zone).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"14/02/2022".</summary>
+    public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

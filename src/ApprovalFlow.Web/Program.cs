@@ -1,0 +1,62 @@
+using ApprovalFlow.Web.Features.Account;
+using ApprovalFlow.Web.Features.Proposals;
+using ApprovalFlow.Web.Features.Requests;
+using ApprovalFlow.Web.Hosting;
+using ApprovalFlow.Web.Localization;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApprovalFlowData(builder.Configuration);
+builder.Services.AddApprovalFlowIdentity();
+builder.Services.AddApprovalFlowLocalization();
+builder.Services.AddRequestFeature();
+builder.Services.AddProposalFeature();
+builder.Services.AddRazorPages(options =>
+    {
+        // One folder per feature: each page sits beside its endpoint and handler.
+        options.RootDirectory = "/Features";
+        options.Conventions.AuthorizeFolder("/");
+        options.Conventions.AllowAnonymousToPage("/Account/Login");
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ApprovalFlow.Web.SharedResource)));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+
+app.MapCultureSwitch();
+app.MapAuthEndpoints();
+app.MapRequestEndpoints();
+app.MapProposalEndpoints();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>The host's entry point, public so that the integration tests can start it.</summary>
+public partial class Program;

@@ -1,0 +1,104 @@
+using ApprovalFlow.Budget;
+using ApprovalFlow.Identity;
+using ApprovalFlow.Organization;
+using ApprovalFlow.Proposals;
+using ApprovalFlow.Requests;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ApprovalFlow.Data;
+
+/// <summary>
+/// The application database: identity, the organisation directory, requests and proposals.
+/// Provider-neutral; each provider derives its own context so that its migrations live apart.
+/// </summary>
+public abstract class ApprovalFlowDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<AgencyProfile> AgencyProfiles => Set<AgencyProfile>();
+
+    public DbSet<FundingSource> FundingSources => Set<FundingSource>();
+
+    public DbSet<BudgetRequest> Requests => Set<BudgetRequest>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(user =>
+        {
+            user.Property(u => u.FullName).HasMaxLength(200);
+            user.Property(u => u.PreferredLanguage).HasMaxLength(8);
+            user.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Agency>(agency =>
+        {
+            agency.HasIndex(a => a.Code).IsUnique();
+            agency.Property(a => a.Code).HasMaxLength(32);
+            agency.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+            agency.HasMany(a => a.Profiles).WithOne().HasForeignKey(p => p.AgencyId);
+        });
+
+        builder.Entity<AgencyProfile>(profile =>
+        {
+            profile.HasIndex(p => new { p.AgencyId, p.ValidFrom }).IsUnique();
+            foreach (var name in new[] { nameof(AgencyProfile.Name), nameof(AgencyProfile.HeaderName), nameof(AgencyProfile.ShortName), nameof(AgencyProfile.ParentHeaderName) })
+            {
+                profile.Property(name).HasMaxLength(300);
+            }
+        });
+
+        builder.Entity<FundingSource>(source =>
+        {
+            source.HasKey(s => s.Code);
+            source.Property(s => s.Code).HasMaxLength(32);
+        });
+
+        builder.Entity<BudgetRequest>(request =>
+        {
+            request.Property(r => r.Number).HasMaxLength(100);
+            request.Property(r => r.Subject).HasMaxLength(1000);
+            request.ComplexProperty(r => r.PlanPeriod);
+            request.ComplexProperty(r => r.PastYears);
+            request.HasOne<Agency>().WithMany().HasForeignKey(r => r.IssuerAgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Proposal>(proposal =>
+        {
+            proposal.HasIndex(p => new { p.RequestId, p.AgencyId }).IsUnique();
+            proposal.HasOne<BudgetRequest>().WithMany().HasForeignKey(p => p.RequestId);
+            proposal.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            proposal.Property(p => p.Revision).IsConcurrencyToken();
+            proposal.Property(p => p.UpdatedByName).HasMaxLength(200);
+            MapContent(proposal.Property(p => p.Content));
+        });
+
+        builder.Entity<ProposalRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.ProposalId, r.Revision }).IsUnique();
+            revision.HasOne<Proposal>().WithMany().HasForeignKey(r => r.ProposalId);
+            revision.Property(r => r.SavedByName).HasMaxLength(200);
+            MapContent(revision.Property(r => r.Content));
+        });
+    }
+
+    /// <summary>
+    /// Content is stored as one JSON document: it is edited, versioned and rendered as a whole, and its nested
+    /// lists (tasks, scope lines, year splits) would otherwise need five tables for no query that wants them apart.
+    /// </summary>
+    private static void MapContent(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<ProposalContent> property) =>
+        property
+            .HasConversion(c => ProposalJson.Serialize(c), json => ProposalJson.Deserialize(json))
+            .Metadata.SetValueComparer(new ValueComparer<ProposalContent>(
+                (a, b) => ProposalJson.Serialize(a!) == ProposalJson.Serialize(b!),
+                c => ProposalJson.Serialize(c).GetHashCode(StringComparison.Ordinal),
+                c => ProposalJson.Clone(c)));
+}

@@ -1,0 +1,14 @@
+using ApprovalFlow.Documents;
+
+namespace ApprovalFlow.Tests.Documents;
+
+public sealed class VietnameseDateTests
+{
+    [Theory]
+    [InlineData(2022, 2, 14, "Quảng Ngãi, ngày 14 tháng 02 năm 2022")] // the seed letter
+    [InlineData(2022, 1, 5, "Quảng Ngãi, ngày 05 tháng 01 năm 2022")]
+    [InlineData(2022, 3, 9, "Quảng Ngãi, ngày 09 tháng 3 năm 2022")]
+    [InlineData(2022, 12, 31, "Quảng Ngãi, ngày 31 tháng 12 năm 2022")]
+    public void Writes_the_date_line_as_Decree_30_prescribes(int year, int month, int day, string expected) =>
+        Assert.Equal(expected, VietnameseDate.PlaceAndDate("Quảng Ngãi", new DateOnly(year, month, day)));
+}
