@@ -4,8 +4,8 @@ using ApprovalFlow.Proposals;
 using ApprovalFlow.Seeding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ApprovalFlow.Web.Hosting;
 

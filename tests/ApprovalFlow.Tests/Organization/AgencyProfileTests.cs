@@ -6,8 +6,14 @@ public sealed class AgencyProfileTests
 {
     private static AgencyProfile Profile(string name, DateOnly from, DateOnly? to) => new()
     {
-        Name = name, HeaderName = name.ToUpperInvariant(), ShortName = name, Abbreviation = "X", Place = "Quảng Ngãi", HeadTitle = "GIÁM ĐỐC",
-        ValidFrom = from, ValidTo = to,
+        Name = name,
+        HeaderName = name.ToUpperInvariant(),
+        ShortName = name,
+        Abbreviation = "X",
+        Place = "Quảng Ngãi",
+        HeadTitle = "GIÁM ĐỐC",
+        ValidFrom = from,
+        ValidTo = to,
     };
 
     [Fact]
