@@ -36,7 +36,13 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePages();
+// Pages answer an empty error status with a Vietnamese page; the API with problem details.
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/api"),
+    api => api.UseStatusCodePages());
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();

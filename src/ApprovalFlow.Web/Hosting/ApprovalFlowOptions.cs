@@ -11,8 +11,11 @@ public sealed class ApprovalFlowOptions
     /// </summary>
     public string? DataDir { get; set; }
 
+    /// <summary>The published default of <see cref="DemoPassword"/>, accepted only in Development.</summary>
+    public const string DefaultDemoPassword = "Demo@2026";
+
     /// <summary>The password of every demo account created on an empty database.</summary>
-    public string DemoPassword { get; set; } = "Demo@2026";
+    public string DemoPassword { get; set; } = DefaultDemoPassword;
 
     /// <summary>Whether an empty database receives the demo province, request and accounts.</summary>
     public bool SeedDemoData { get; set; } = true;

@@ -27,7 +27,8 @@ public static partial class DataServiceExtensions
 
         services.AddOptions<ApprovalFlowOptions>().Bind(configuration.GetSection(ApprovalFlowOptions.SectionName));
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName))
-            .Validate(o => o.PlausibilityLimit > 0, "Budget:PlausibilityLimit must be positive.");
+            .Validate(o => o.PlausibilityLimit > 0, "Budget:PlausibilityLimit must be positive.")
+            .ValidateOnStart();
         // Keys sign cookies and bearer tokens: kept with the data, so that sign-ins survive a restart.
         services.AddDataProtection()
             .SetApplicationName("ApprovalFlow")
@@ -52,6 +53,15 @@ public static partial class DataServiceExtensions
 
         // WAL lets readers go on while a writer commits; the setting is stored in the file, so once is enough.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+
+        if (options.SeedDemoData && options.DemoPassword == ApprovalFlowOptions.DefaultDemoPassword && !app.Environment.IsDevelopment()
+            && !await db.Agencies.AnyAsync())
+        {
+            // Accounts with a password printed in the README must never appear on a server others can reach.
+            throw new InvalidOperationException(
+                "Refusing to seed demo accounts with the published default password outside Development: "
+                + "set ApprovalFlow:DemoPassword, or ApprovalFlow:SeedDemoData=false for real data.");
+        }
 
         if (options.SeedDemoData && await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(options.DemoPassword, CancellationToken.None))
         {

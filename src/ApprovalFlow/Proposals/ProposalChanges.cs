@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ApprovalFlow.Budget;
@@ -12,8 +11,6 @@ namespace ApprovalFlow.Proposals;
 /// </summary>
 public static class ProposalChanges
 {
-    private static readonly ResourceManager Labels = new("ApprovalFlow.Proposals.FieldLabels", typeof(ProposalChanges).Assembly);
-    private static readonly HashSet<string> AmountFields = ["total", "planYearNeed", "allocatedThisYear", "amount"];
 
     /// <summary>The changed fields in document order, each once.</summary>
     public static IReadOnlyList<ContentChange> Between(ProposalContent before, ProposalContent after)
@@ -22,7 +19,7 @@ public static class ProposalChanges
         var right = Flatten(after);
         return left.Keys.Concat(right.Keys.Where(k => !left.ContainsKey(k)))
             .Where(path => !Equals(left.GetValueOrDefault(path), right.GetValueOrDefault(path)))
-            .Select(path => new ContentChange(path, LabelOf(path), left.GetValueOrDefault(path), right.GetValueOrDefault(path)))
+            .Select(path => new ContentChange(path, ProposalFieldLabels.Of(path), left.GetValueOrDefault(path), right.GetValueOrDefault(path)))
             .ToList();
     }
 
@@ -65,24 +62,8 @@ public static class ProposalChanges
         }
 
         var leaf = path[(path.LastIndexOf('.') + 1)..];
-        return AmountFields.Contains(leaf) && value.GetValueKind() == JsonValueKind.Number
+        return ProposalJson.AmountFields.Contains(leaf) && value.GetValueKind() == JsonValueKind.Number
             ? Amounts.Format(value.GetValue<decimal>(), CultureInfo.CurrentUICulture)
             : value.ToString();
     }
-
-    /// <summary>"tasks[1].yearSplit[0].amount" → "Nhiệm vụ 2 › Phân bổ năm, dòng 1 › Số tiền".</summary>
-    private static string LabelOf(string path) =>
-        string.Join(" › ", path.Split('.').Select(segment =>
-        {
-            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
-            if (bracket < 0)
-            {
-                return Label(segment);
-            }
-
-            var index = int.Parse(segment[(bracket + 1)..^1], CultureInfo.InvariantCulture);
-            return string.Format(CultureInfo.CurrentCulture, Label(segment[..bracket] + "Item"), index + 1);
-        }));
-
-    private static string Label(string key) => Labels.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

@@ -45,9 +45,7 @@ public sealed class ProposalDrafts(ApprovalFlowDbContext db, ProposalValidator v
             return await ConflictAsync(proposal, baseRevision, cancellationToken);
         }
 
-        var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == proposal.RequestId, cancellationToken);
-        var sources = await db.FundingSources.Select(s => s.Code).ToListAsync(cancellationToken);
-        var issues = validator.Validate(content, request, sources);
+        var issues = await ValidateAsync(proposal.RequestId, content, cancellationToken);
         if (issues.Count > 0)
         {
             return new SaveDraftResult.Invalid(issues);
@@ -75,6 +73,14 @@ public sealed class ProposalDrafts(ApprovalFlowDbContext db, ProposalValidator v
         }
 
         return new SaveDraftResult.Saved(proposal);
+    }
+
+    /// <summary>Checks <paramref name="content"/> against its request and the funding-source list; stores nothing.</summary>
+    public async Task<IReadOnlyList<ValidationIssue>> ValidateAsync(Guid requestId, ProposalContent content, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
+        var sources = await db.FundingSources.Select(s => s.Code).ToListAsync(cancellationToken);
+        return validator.Validate(content, request, sources);
     }
 
     /// <summary>The snapshot that records a proposal's content at its current revision.</summary>

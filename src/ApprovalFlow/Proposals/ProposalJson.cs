@@ -12,6 +12,9 @@ public static class ProposalJson
         // Stored text stays readable Vietnamese rather than \u-escaped; HTML encoding is the views' job.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+        // An amount is a JSON number: "160" in quotes is refused rather than guessed at.
+        NumberHandling = JsonNumberHandling.Strict,
         Converters = { new JsonStringEnumConverter() },
     };
 
@@ -22,4 +25,7 @@ public static class ProposalJson
 
     /// <summary>A deep copy, so that a snapshot never shares lists with the live content.</summary>
     public static ProposalContent Clone(ProposalContent content) => Deserialize(Serialize(content));
+
+    /// <summary>The names of the content's amount fields, wherever they stand (tasks, splits, funds).</summary>
+    public static IReadOnlySet<string> AmountFields { get; } = new HashSet<string>(StringComparer.Ordinal) { "total", "planYearNeed", "allocatedThisYear", "amount" };
 }

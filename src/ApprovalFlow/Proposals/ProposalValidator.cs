@@ -13,17 +13,21 @@ public sealed class ProposalValidator(BudgetOptions options)
     /// <summary>Most tasks one proposal may list.</summary>
     public const int MaxTasks = 200;
 
+    /// <summary>Most rows of any other list: scope lines of a task, allocated-fund rows, recipients.</summary>
+    public const int MaxRows = 200;
+
+    /// <summary>Decimals an amount in million VND may carry: a thousandth of a million is one thousand đồng.</summary>
+    public const int MaxDecimals = 3;
+
     /// <summary>Returns every problem found; an empty list means the content may be saved.</summary>
     public IReadOnlyList<ValidationIssue> Validate(ProposalContent content, BudgetRequest request, IReadOnlyCollection<string> fundingSourceCodes)
     {
         var issues = new List<ValidationIssue>();
         CheckTexts(content, issues);
         CheckAllocatedFunds(content, request, issues);
-
-        if (content.Tasks.Count > MaxTasks)
-        {
-            issues.Add(new("tasks", ValidationMessages.Get("TooManyTasks", MaxTasks)));
-        }
+        CheckCount(content.Tasks.Count, MaxTasks, "tasks", issues);
+        CheckCount(content.AllocatedFunds.Count, MaxRows, "allocatedFunds", issues);
+        CheckCount(content.Recipients.Count, MaxRows, "recipients", issues);
 
         for (var i = 0; i < content.Tasks.Count; i++)
         {
@@ -35,16 +39,38 @@ public sealed class ProposalValidator(BudgetOptions options)
 
     private static void CheckTexts(ProposalContent content, List<ValidationIssue> issues)
     {
-        var texts = new (string Field, string? Text)[]
+        foreach (var (field, text) in Texts(content).Where(t => t.Text?.Length > MaxTextLength))
         {
+            issues.Add(new(field, ValidationMessages.Get("TextTooLong", MaxTextLength)));
+        }
+    }
+
+    /// <summary>Every free-text field with its path, so that none escapes the length limit.</summary>
+    private static IEnumerable<(string Field, string? Text)> Texts(ProposalContent content)
+    {
+        (string, string?)[] letter =
+        [
             ("number", content.Number), ("subject", content.Subject), ("addressee", content.Addressee),
             ("opening", content.Opening), ("tasksDone", content.TasksDone), ("limitations", content.Limitations),
             ("goals", content.Goals), ("recommendations", content.Recommendations),
             ("signerTitle", content.SignerTitle), ("signerName", content.SignerName),
-        };
-        foreach (var (field, text) in texts.Where(t => t.Text?.Length > MaxTextLength))
+        ];
+        var recipients = content.Recipients.Select((r, i) => ($"recipients[{i}]", (string?)r));
+        var funds = content.AllocatedFunds.SelectMany((f, i) => new[] { ($"allocatedFunds[{i}].project", (string?)f.Project), ($"allocatedFunds[{i}].usingUnit", f.UsingUnit) });
+        var tasks = content.Tasks.SelectMany((t, i) => new[]
         {
-            issues.Add(new(field, ValidationMessages.Get("TextTooLong", MaxTextLength)));
+            ($"tasks[{i}].name", (string?)t.Name), ($"tasks[{i}].implementingUnit", t.ImplementingUnit), ($"tasks[{i}].legalBasis", t.LegalBasis),
+            ($"tasks[{i}].objective", t.Objective), ($"tasks[{i}].content", t.Content), ($"tasks[{i}].summaryContent", t.SummaryContent),
+            ($"tasks[{i}].necessity", t.Necessity),
+        }.Concat(t.Scope.Select((line, j) => ($"tasks[{i}].scope[{j}]", (string?)line))));
+        return letter.Concat(recipients).Concat(funds).Concat(tasks);
+    }
+
+    private static void CheckCount(int count, int max, string field, List<ValidationIssue> issues)
+    {
+        if (count > max)
+        {
+            issues.Add(new(field, ValidationMessages.Get("TooManyRows", max)));
         }
     }
 
@@ -53,12 +79,17 @@ public sealed class ProposalValidator(BudgetOptions options)
         for (var i = 0; i < content.AllocatedFunds.Count; i++)
         {
             var amounts = content.AllocatedFunds[i].Amounts;
+            var seen = new HashSet<int>();
             for (var j = 0; j < amounts.Count; j++)
             {
                 var field = $"allocatedFunds[{i}].amounts[{j}]";
                 if (!request.PastYears.Contains(amounts[j].Year))
                 {
                     issues.Add(new($"{field}.year", ValidationMessages.Get("PastYearOutsideRange", amounts[j].Year, request.PastYears)));
+                }
+                else if (!seen.Add(amounts[j].Year))
+                {
+                    issues.Add(new($"{field}.year", ValidationMessages.Get("SplitYearRepeated", amounts[j].Year)));
                 }
 
                 CheckAmount(amounts[j].Amount, $"{field}.amount", issues);
@@ -72,6 +103,8 @@ public sealed class ProposalValidator(BudgetOptions options)
         {
             issues.Add(new($"{path}.name", ValidationMessages.Get("TaskNameMissing")));
         }
+
+        CheckCount(task.Scope.Count, MaxRows, $"{path}.scope", issues);
 
         if (string.IsNullOrWhiteSpace(task.FundingSource))
         {
@@ -88,7 +121,7 @@ public sealed class ProposalValidator(BudgetOptions options)
 
         if (!task.Period.IsValid)
         {
-            issues.Add(new($"{path}.endYear", ValidationMessages.Get("PeriodInvalid")));
+            issues.Add(new(task.StartYear <= 0 ? $"{path}.startYear" : $"{path}.endYear", ValidationMessages.Get("PeriodInvalid")));
             return;
         }
 
@@ -167,6 +200,12 @@ public sealed class ProposalValidator(BudgetOptions options)
         if (amount > options.PlausibilityLimit)
         {
             issues.Add(new(field, ValidationMessages.Get("AmountImplausible", Show(amount.Value), Show(options.PlausibilityLimit))));
+            return false;
+        }
+
+        if (amount is { } value && decimal.Round(value, MaxDecimals) != value)
+        {
+            issues.Add(new(field, ValidationMessages.Get("AmountTooPrecise", MaxDecimals)));
             return false;
         }
 

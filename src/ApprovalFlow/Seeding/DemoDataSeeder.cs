@@ -28,6 +28,9 @@ public sealed class DemoDataSeeder(
             return false;
         }
 
+        // All or nothing: a seed cut short would leave agencies behind, and a non-empty database is never seeded again.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
         foreach (var role in Roles.All)
         {
             Check(await roles.CreateAsync(new AppRole(role)));
@@ -59,6 +62,7 @@ public sealed class DemoDataSeeder(
         }
 
         await SeedRequestAsync(agencies, heads, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

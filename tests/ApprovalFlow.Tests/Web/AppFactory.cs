@@ -12,13 +12,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test@2026pw";
 
+    /// <summary>The demo accounts' password for this host; a test of the start-up guard sets the published default.</summary>
+    public string DemoPassword { get; init; } = Password;
+
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "approvalflow-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ApprovalFlow:DataDir", DataDir);
-        builder.UseSetting("ApprovalFlow:DemoPassword", Password);
+        builder.UseSetting("ApprovalFlow:DemoPassword", DemoPassword);
     }
 
     protected override void Dispose(bool disposing)

@@ -104,6 +104,26 @@ public sealed class EditorPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task One_save_shows_unreadable_amounts_and_broken_rules_together()
+    {
+        var (session, url, form) = await OpenEditorAsync("chuyenvien.snv@demo.local");
+        var page = await PressAsync(session, url, form, "add-task");
+        page = await PressAsync(session, url, EditorOf(page), "add-task");
+
+        page = await PressAsync(session, url, EditorOf(page), "save", new()
+        {
+            ["Form.Tasks[0].Name"] = "Mua sắm thiết bị",
+            ["Form.Tasks[0].Total"] = "12a",
+            ["Form.Tasks[1].Name"] = "",
+            ["Form.Tasks[1].Total"] = "10",
+        });
+
+        Assert.NotNull(page.QuerySelector("[data-error-for='tasks[0].total']"));
+        Assert.Equal("Chưa nhập tên nhiệm vụ.", page.QuerySelector("[data-error-for='tasks[1].name']")!.TextContent);
+        Assert.Contains("Nhiệm vụ 2 › Tên nhiệm vụ", page.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rule_broken_in_the_editor_is_shown_on_the_field_that_breaks_it()
     {
         var (session, url, form) = await OpenEditorAsync("chuyenvien.stp@demo.local");

@@ -42,6 +42,33 @@ public sealed class IdentityTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_refresh_token_buys_a_new_access_token_and_a_forged_one_does_not()
+    {
+        using var client = app.CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "giamdoc.stttt@demo.local", password = AppFactory.Password });
+        var refreshToken = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString();
+
+        using var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+        using var forged = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = refreshToken + "x" });
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var token = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/requests");
+        request.Headers.Authorization = new("Bearer", token);
+        using var authorized = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
+    public void Demo_accounts_with_the_published_password_are_refused_outside_Development()
+    {
+        using var unsafeApp = new AppFactory { DemoPassword = ApprovalFlow.Web.Hosting.ApprovalFlowOptions.DefaultDemoPassword };
+        var error = Assert.Throws<InvalidOperationException>(() => unsafeApp.CreateClient());
+        Assert.Contains("ApprovalFlow:DemoPassword", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Five_failed_sign_ins_lock_the_account_even_against_the_right_password()
     {
         const string email = "giamdoc.snv@demo.local";

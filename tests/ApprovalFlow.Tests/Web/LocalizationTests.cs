@@ -31,6 +31,21 @@ public sealed class LocalizationTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal("Trang chính", (await session.GetAsync("/")).QuerySelector("h1")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task The_language_switch_never_sends_anyone_off_site(string returnUrl)
+    {
+        var session = await PageSession.LoginAsync(app, "chuyenvien.bdt@demo.local");
+        var toggle = (await session.GetAsync("/")).Forms.Single(f => f.GetAttribute("action") == "/culture");
+
+        using var response = await session.SubmitAsync("/", toggle, overrides: new() { ["culture"] = "en", ["returnUrl"] = returnUrl });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public void Every_text_has_an_English_translation()
     {

@@ -56,6 +56,34 @@ public sealed class ScopingTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_UBND_sees_no_request_before_a_proposal_is_put_before_it_and_the_ICT_sees_its_own()
+    {
+        var ubnd = await ApiSession.LoginAsync(app, "ubnd@demo.local");
+        Assert.Equal(0, (await ubnd.GetJsonAsync("/api/requests")).GetArrayLength());
+
+        var reviewer = await ApiSession.LoginAsync(app, "thamdinh.stttt@demo.local");
+        var request = Assert.Single((await reviewer.GetJsonAsync("/api/requests")).EnumerateArray());
+        using var forUbnd = await ubnd.GetAsync($"/api/requests/{request.GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, forUbnd.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_missing_page_says_so_in_Vietnamese_and_a_missing_api_resource_in_problem_details()
+    {
+        var session = await PageSession.LoginAsync(app, "chuyenvien.bdt@demo.local");
+        using var page = await session.Client.GetAsync($"/proposals/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(
+            "Không tìm thấy trang hoặc bạn không có quyền xem nội dung này.",
+            (await PageSession.ParseAsync(page)).QuerySelector("[data-testid=status-text]")!.TextContent);
+
+        var api = await ApiSession.LoginAsync(app, "chuyenvien.bdt@demo.local");
+        using var missing = await api.GetAsync($"/api/proposals/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_agency_head_reads_the_draft_but_cannot_change_it()
     {
         var id = await EthnicAffairsProposalAsync();

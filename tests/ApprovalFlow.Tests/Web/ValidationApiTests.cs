@@ -78,6 +78,55 @@ public sealed class ValidationApiTests(AppFactory app) : IClassFixture<AppFactor
         await AssertUnchangedAsync(staff, id, before);
     }
 
+    [Fact]
+    public async Task A_save_without_content_is_refused_rather_than_emptying_the_proposal()
+    {
+        var staff = await ApiSession.LoginAsync(app, "chuyenvien.stc@demo.local");
+        var id = await staff.OwnProposalIdAsync();
+        var before = await staff.GetJsonAsync($"/api/proposals/{id}");
+
+        using var response = await staff.PutRawAsync(id, $"{{\"revision\": {before.GetProperty("revision").GetInt32()}}}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Thiếu nội dung đề xuất (content).", errors.GetProperty("content")[0].GetString());
+        await AssertUnchangedAsync(staff, id, before);
+    }
+
+    [Theory]
+    [InlineData("\"total\":\"40\"")]
+    [InlineData("\"total\":\"1.250,5\"")]
+    public async Task An_amount_written_as_a_string_is_refused(string replacement)
+    {
+        var staff = await ApiSession.LoginAsync(app, "chuyenvien.stc@demo.local");
+        var id = await staff.OwnProposalIdAsync();
+        var before = await staff.GetJsonAsync($"/api/proposals/{id}");
+        var json = JsonSerializer.Serialize(new { revision = before.GetProperty("revision").GetInt32(), content = SeedLetter.Content() }, ProposalJson.Options)
+            .Replace("\"total\":40", replacement, StringComparison.Ordinal);
+
+        using var response = await staff.PutRawAsync(id, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("tasks[2].total", out _));
+        await AssertUnchangedAsync(staff, id, before);
+    }
+
+    [Fact]
+    public async Task An_amount_finer_than_a_thousand_dong_is_refused()
+    {
+        var staff = await ApiSession.LoginAsync(app, "chuyenvien.stc@demo.local");
+        var id = await staff.OwnProposalIdAsync();
+        var before = await staff.GetJsonAsync($"/api/proposals/{id}");
+        var content = SeedLetter.Content();
+        content.Tasks[0].Total = content.Tasks[0].PlanYearNeed = 48.0005m;
+
+        using var response = await staff.PutProposalAsync(id, before.GetProperty("revision").GetInt32(), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Số tiền (triệu đồng) chỉ có tối đa 3 chữ số thập phân.", errors.GetProperty("tasks[0].total")[0].GetString());
+    }
+
     private static async Task AssertUnchangedAsync(HttpClient client, Guid id, JsonElement before)
     {
         var after = await client.GetJsonAsync($"/api/proposals/{id}");

@@ -15,6 +15,7 @@ namespace ApprovalFlow.Web.Features.Proposals;
 /// The proposal editor for the agency's staff: every section, structural buttons, live totals, save as draft.
 /// A save on top of someone else's newer save shows what they changed and keeps everything typed here.
 /// </summary>
+[RequestFormLimits(ValueCountLimit = 20_000)] // a proposal of 200 tasks posts about 5,000 fields
 public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -68,6 +69,10 @@ public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, I
         var content = ProposalFormMapper.ToContent(Form, BudgetRequest, CultureInfo.CurrentCulture, Errors);
         if (Errors.Count > 0)
         {
+            // Report the rules broken elsewhere too, so that one save shows every problem; rows holding an
+            // unreadable amount are left out, as their sums would only mislead.
+            var unreadable = Errors.Keys.Select(k => k.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+            AddIssues(await drafts.ValidateAsync(Proposal.RequestId, content, cancellationToken), content, skip: key => unreadable.Contains(key.Split('.')[0]));
             return Page();
         }
 
@@ -77,11 +82,7 @@ public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, I
                 Saved = text["Editor.Saved", saved.Proposal.Revision];
                 return RedirectToPage(new { id });
             case SaveDraftResult.Invalid invalid:
-                foreach (var issue in invalid.Issues)
-                {
-                    ProposalFormMapper.Add(Errors, ProposalFormMapper.FormKey(issue.Field, content, BudgetRequest), issue.Message);
-                }
-
+                AddIssues(invalid.Issues, content, skip: _ => false);
                 return Page();
             case SaveDraftResult.Conflict conflict:
                 // Keep what was typed; the next save goes on top of the revision just shown.
@@ -92,6 +93,18 @@ public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, I
                 return NotFound();
             default:
                 return Forbid();
+        }
+    }
+
+    private void AddIssues(IEnumerable<ValidationIssue> issues, ProposalContent content, Func<string, bool> skip)
+    {
+        foreach (var issue in issues)
+        {
+            var key = ProposalFormMapper.FormKey(issue.Field, content, BudgetRequest);
+            if (!skip(key))
+            {
+                ProposalFormMapper.Add(Errors, key, issue.Message);
+            }
         }
     }
 

@@ -21,4 +21,4 @@ public sealed record ProposalDto(
 public sealed record LetterHeader(string? ParentName, string AgencyName, string PlaceAndDate);
 
 /// <summary>The body of <c>PUT /api/proposals/{id}</c>: the revision the caller read, and the whole new content.</summary>
-public sealed record SaveProposalBody(int Revision, ProposalContent Content);
+public sealed record SaveProposalBody(int Revision, ProposalContent? Content);

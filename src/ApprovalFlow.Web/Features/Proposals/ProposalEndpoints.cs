@@ -47,7 +47,13 @@ public static class ProposalEndpoints
             return Results.ValidationProblem(malformed!, title: text["Api.Invalid"]);
         }
 
-        return await drafts.SaveAsync(id, body.Revision, body.Content ?? new(), actor, cancellationToken) switch
+        if (body.Content is null)
+        {
+            // A missing content is a mistake, never a request to empty the proposal.
+            return Results.ValidationProblem(Error("content", "ContentMissing"), title: text["Api.Invalid"]);
+        }
+
+        return await drafts.SaveAsync(id, body.Revision, body.Content, actor, cancellationToken) switch
         {
             SaveDraftResult.Saved saved => Results.Ok(await queries.ToDtoAsync(saved.Proposal, actor, cancellationToken)),
             SaveDraftResult.NotFound => Results.NotFound(),
@@ -84,7 +90,7 @@ public static class ProposalEndpoints
         {
             var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
             var leaf = path[(path.LastIndexOf('.') + 1)..];
-            var isAmount = leaf is "total" or "planYearNeed" or "allocatedThisYear" or "amount";
+            var isAmount = ProposalJson.AmountFields.Contains(leaf);
             return (null, Error(path.StartsWith("content.", StringComparison.Ordinal) ? path["content.".Length..] : path, isAmount ? "AmountNotANumberJson" : "ValueMalformed"));
         }
     }

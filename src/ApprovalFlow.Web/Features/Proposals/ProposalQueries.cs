@@ -4,12 +4,13 @@ using ApprovalFlow.Identity;
 using ApprovalFlow.Organization;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Web.Features.Requests;
+using ApprovalFlow.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Web.Features.Proposals;
 
 /// <summary>Reads proposals within the actor's scope for the pages and the API.</summary>
-public sealed class ProposalQueries(ProposalDrafts drafts, RequestQueries requests, AgencyDirectory directory)
+public sealed class ProposalQueries(ProposalDrafts drafts, RequestQueries requests, AgencyDirectory directory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ProposalListItem>> ListAsync(Actor actor, Guid? requestId, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ public sealed class ProposalQueries(ProposalDrafts drafts, RequestQueries reques
                where request is not null
                let summary = BudgetSummary.Compute(p.Content, sources)
                let agency = RequestQueries.Ref(agencies, p.AgencyId, request.Date)
+               where agency is not null
                orderby request.Date descending, agency.Name
                select new ProposalListItem(p.Id, p.RequestId, request.Number, agency, p.Status, p.Revision, p.UpdatedAt, p.UpdatedByName, summary.PeriodTotal, summary.PlanYearTotal),
         ];
@@ -48,7 +50,7 @@ public sealed class ProposalQueries(ProposalDrafts drafts, RequestQueries reques
             ?? throw new InvalidOperationException($"Proposal {proposal.Id} names an unknown agency.");
         var letterDate = proposal.Content.Date ?? request.Date;
         var profile = agencies.ProfileOn(proposal.AgencyId, letterDate) ?? agencies.ProfileOn(proposal.AgencyId, request.Date)!;
-        var header = new LetterHeader(profile.ParentHeaderName, profile.HeaderName, VietnameseDate.PlaceAndDate(profile.Place, proposal.Content.Date));
+        var header = new LetterHeader(profile.ParentHeaderName, profile.HeaderName, VietnameseDate.PlaceAndDate(profile.Place, proposal.Content.Date, VietnamTime.Today(clock).Year));
         return new ProposalDto(
             proposal.Id, request, agency, header, proposal.Status, proposal.Revision, proposal.UpdatedAt, proposal.UpdatedByName,
             ProposalAccess.CanEdit(proposal, actor), proposal.Content, await drafts.SummarizeAsync(proposal.Content, cancellationToken));

@@ -43,14 +43,14 @@ public sealed class RequestQueries(ApprovalFlowDbContext db, AgencyDirectory dir
 
     public async Task<IReadOnlyList<RequestDto>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
-        var requests = await db.Requests.AsNoTracking().Where(RequestAccess.VisibleTo(actor)).ToListAsync(cancellationToken);
+        var requests = await db.Requests.AsNoTracking().Where(RequestAccess.VisibleTo(actor, db.Proposals)).ToListAsync(cancellationToken);
         var agencies = await directory.LoadAsync(cancellationToken);
         return [.. requests.OrderByDescending(r => r.Date).Select(r => ToDto(r, agencies))];
     }
 
     public async Task<RequestDto?> FindAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.AsNoTracking().Where(RequestAccess.VisibleTo(actor)).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var request = await db.Requests.AsNoTracking().Where(RequestAccess.VisibleTo(actor, db.Proposals)).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         return request is null ? null : ToDto(request, await directory.LoadAsync(cancellationToken));
     }
 
