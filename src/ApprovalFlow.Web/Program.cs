@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
+using ApprovalFlow.Web.Features.Workflows;
 using ApprovalFlow.Web.Hosting;
 using ApprovalFlow.Web.Localization;
 using Scalar.AspNetCore;
@@ -60,6 +61,7 @@ app.MapCultureSwitch();
 app.MapAuthEndpoints();
 app.MapRequestEndpoints();
 app.MapProposalEndpoints();
+app.MapWorkflowEndpoints();
 app.MapRazorPages();
 
 app.Run();

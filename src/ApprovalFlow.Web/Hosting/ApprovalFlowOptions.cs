@@ -23,8 +23,31 @@ public sealed class ApprovalFlowOptions
     /// <summary>The public address of the site, for links in mail; the request's own address when unset.</summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// The folder of workflow definitions (<c>*.json</c>) imported at start-up; default <c>workflows</c> in the
+    /// repository (found by walking up from the working directory), else beside the app.
+    /// </summary>
+    public string? WorkflowsDir { get; set; }
+
+    /// <summary>The workflows folder with the default applied.</summary>
+    public string ResolvedWorkflowsDir => WorkflowsDir is { Length: > 0 } dir ? Path.GetFullPath(dir) : FindUpwards("workflows") ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+
     /// <summary>The data folder with the default applied.</summary>
     public string ResolvedDataDir => string.IsNullOrWhiteSpace(DataDir)
         ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ApprovalFlow")
         : Path.GetFullPath(DataDir);
+
+    private static string? FindUpwards(string name)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, name);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 }

@@ -2,6 +2,8 @@ using ApprovalFlow.Budget;
 using ApprovalFlow.Data;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Seeding;
+using ApprovalFlow.Workflows.Hosting;
+using ApprovalFlow.Workflows.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,7 @@ public static partial class DataServiceExtensions
         services.AddScoped<ProposalDrafts>();
         services.AddScoped<ApprovalFlow.Organization.AgencyDirectory>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddWorkflowEngine<ApprovalFlowDbContext>();
         return services;
     }
 
@@ -54,6 +57,12 @@ public static partial class DataServiceExtensions
         // WAL lets readers go on while a writer commits; the setting is stored in the file, so once is enough.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
 
+        var imports = await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(options.ResolvedWorkflowsDir, CancellationToken.None);
+        foreach (var refused in imports.Where(i => i.Status == ImportStatus.Refused || i.Problems.Count > 0))
+        {
+            LogWorkflowProblems(app.Logger, refused.DefinitionId ?? "?", string.Join("; ", refused.Problems.Select(p => p.Message)));
+        }
+
         if (options.SeedDemoData && options.DemoPassword == ApprovalFlowOptions.DefaultDemoPassword && !app.Environment.IsDevelopment()
             && !await db.Agencies.AnyAsync())
         {
@@ -68,6 +77,9 @@ public static partial class DataServiceExtensions
             LogSeeded(app.Logger, options.ResolvedDataDir);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow file {DefinitionId} was not imported or not published: {Problems}")]
+    private static partial void LogWorkflowProblems(ILogger logger, string definitionId, string problems);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo province into an empty database in {DataDir}")]
     private static partial void LogSeeded(ILogger logger, string dataDir);

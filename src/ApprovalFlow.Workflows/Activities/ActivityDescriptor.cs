@@ -16,24 +16,23 @@ public sealed record ActivityDescriptor(
     public IEnumerable<string> PortsOf(Model.ActivityNode node) =>
         PortsFromInput is null ? Outcomes : Outcomes.Concat(Runtime.LiteralLists.Labels(node, PortsFromInput));
 
-    /// <summary>The CLR type that runs it.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public required Type ActivityType { get; init; }
+    /// <summary>The CLR type that runs it (internal: the API describes activities, it does not expose types).</summary>
+    internal Type ActivityType { get; init; } = typeof(Core.Flowchart);
 }
 
 /// <summary>An input: its name in definitions (camelCase), its type, editor, default and whether it must be set.</summary>
 public sealed record InputDescriptor(
     string Name, string TypeName, string UiHint, bool Required, object? DefaultValue, LocalizedText DisplayName, LocalizedText? Description)
 {
-    [System.Text.Json.Serialization.JsonIgnore]
-    public required System.Reflection.PropertyInfo Property { get; init; }
+    /// <summary>The property the runner sets or reads.</summary>
+    internal System.Reflection.PropertyInfo Property { get; init; } = null!;
 }
 
 /// <summary>An output and its display name.</summary>
 public sealed record OutputDescriptor(string Name, string TypeName, LocalizedText DisplayName)
 {
-    [System.Text.Json.Serialization.JsonIgnore]
-    public required System.Reflection.PropertyInfo Property { get; init; }
+    /// <summary>The property the runner sets or reads.</summary>
+    internal System.Reflection.PropertyInfo Property { get; init; } = null!;
 }
 
 /// <summary>A text in Vietnamese and English.</summary>

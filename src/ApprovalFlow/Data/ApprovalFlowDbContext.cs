@@ -3,6 +3,7 @@ using ApprovalFlow.Identity;
 using ApprovalFlow.Organization;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Requests;
+using ApprovalFlow.Workflows.Persistence;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -31,6 +32,9 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // The engine's tables live here too, so that a workflow step and the domain's changes commit as one.
+        builder.ApplyWorkflowModel();
 
         builder.Entity<AppUser>(user =>
         {

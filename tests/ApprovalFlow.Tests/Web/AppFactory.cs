@@ -15,6 +15,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>The demo accounts' password for this host; a test of the start-up guard sets the published default.</summary>
     public string DemoPassword { get; init; } = Password;
 
+    /// <summary>The workflows folder imported at start-up; the repository's own when null.</summary>
+    public string? WorkflowsDir { get; init; }
+
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "approvalflow-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +25,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ApprovalFlow:DataDir", DataDir);
         builder.UseSetting("ApprovalFlow:DemoPassword", DemoPassword);
+        if (WorkflowsDir is not null)
+        {
+            builder.UseSetting("ApprovalFlow:WorkflowsDir", WorkflowsDir);
+        }
     }
 
     protected override void Dispose(bool disposing)

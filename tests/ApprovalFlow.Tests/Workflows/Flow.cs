@@ -58,9 +58,9 @@ public sealed class Flow(string name = "test")
 
     /// <summary>A runner of the engine's own activities, on a clock the test controls.</summary>
     public static WorkflowRunner Runner(FakeTimeProvider? clock = null, ScriptLimits? limits = null) =>
-        new(ActivityRegistry.CreateDefault(), new ExpressionEvaluator(limits ?? new ScriptLimits()), new EmptyServices(), clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 1, 0, 0, TimeSpan.Zero)));
+        new(ActivityRegistry.CreateDefault(), new ExpressionEvaluator(limits ?? new ScriptLimits()), new NoServices(), clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 1, 0, 0, TimeSpan.Zero)));
 
-    private sealed class EmptyServices : IServiceProvider
+    public sealed class NoServices : IServiceProvider
     {
         public object? GetService(Type serviceType) => null;
     }

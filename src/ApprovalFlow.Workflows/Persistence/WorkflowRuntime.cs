@@ -1,0 +1,237 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ApprovalFlow.Workflows.Activities;
+using ApprovalFlow.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Workflows.Persistence;
+
+/// <summary>What became of a resume.</summary>
+public abstract record ResumeResult
+{
+    private ResumeResult()
+    {
+    }
+
+    /// <summary>The bookmark was resumed and the run committed.</summary>
+    public sealed record Resumed(RunResult Run) : ResumeResult;
+
+    /// <summary>Someone else resumed it first (or the instance moved on): nothing was done.</summary>
+    public sealed record AlreadyHandled : ResumeResult;
+}
+
+/// <summary>
+/// Something that commits with each run of an instance: the domain's work items, queued mail, scheduled timers.
+/// It adds its rows to the same <see cref="DbContext"/>; they are saved in the run's transaction or not at all.
+/// </summary>
+public interface IWorkflowCommitParticipant
+{
+    ValueTask OnCommittingAsync(RunResult run, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Runs instances against the database: each start, resume, retry or cancel loads the instance, runs it, and
+/// commits its state, bookmarks, journal, incident and every participant's rows in one transaction. An instance
+/// whose row changed meanwhile is not committed: the loser's answer is <see cref="ResumeResult.AlreadyHandled"/>.
+/// </summary>
+public sealed class WorkflowRuntime(
+    DbContext db, WorkflowDefinitionStore definitions, WorkflowRunner runner, InstanceLocks locks,
+    IEnumerable<IWorkflowCommitParticipant> participants, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Starts an instance of the published version of <paramref name="definitionId"/>.</summary>
+    public async Task<RunResult> StartAsync(string definitionId, string? correlationId, JsonNode? input, CancellationToken cancellationToken)
+    {
+        var definition = await definitions.FindPublishedAsync(definitionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Workflow '{definitionId}' has no published version.");
+        var run = await runner.StartAsync(definition, Guid.NewGuid().ToString("N"), correlationId, input);
+        var now = clock.GetUtcNow();
+        db.Add(new WorkflowInstanceRecord
+        {
+            Id = run.State.InstanceId,
+            DefinitionId = definition.DefinitionId,
+            DefinitionVersionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            CorrelationId = correlationId,
+            Status = run.State.Status,
+            StateJson = JsonSerializer.Serialize(run.State, StateJson),
+            Revision = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await CommitAsync(run, [], cancellationToken);
+        await DeliverAsync(run.Published, cancellationToken);
+        return run;
+    }
+
+    /// <summary>Resumes a bookmark with an outcome and input.</summary>
+    public async Task<ResumeResult> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken cancellationToken)
+    {
+        var instanceId = await db.Set<BookmarkRecord>().Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).SingleOrDefaultAsync(cancellationToken);
+        if (instanceId is null)
+        {
+            return new ResumeResult.AlreadyHandled();
+        }
+
+        var result = await WithInstanceAsync(instanceId, (definition, state) =>
+            state.Bookmarks.Any(b => b.Id == bookmarkId) ? runner.ResumeAsync(definition, state, bookmarkId, input) : null, cancellationToken);
+        if (result is ResumeResult.Resumed resumed)
+        {
+            await DeliverAsync(resumed.Run.Published, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Resumes every instance waiting on <paramref name="eventName"/> for <paramref name="correlationId"/>; returns how many.</summary>
+    public async Task<int> PublishEventAsync(string eventName, string? correlationId, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        var key = Activities.Core.Event.KeyOf(eventName, correlationId);
+        var bookmarks = await db.Set<BookmarkRecord>().Where(b => b.Name == Activities.Core.Event.TypeName && b.Key == key).Select(b => b.Id).ToListAsync(cancellationToken);
+        var resumed = 0;
+        foreach (var bookmark in bookmarks)
+        {
+            resumed += await ResumeAsync(bookmark, new ResumeInput(Input: payload?.DeepClone()), cancellationToken) is ResumeResult.Resumed ? 1 : 0;
+        }
+
+        return resumed;
+    }
+
+    /// <summary>Runs again the activity that faulted the instance, closing its incident.</summary>
+    public async Task<ResumeResult> RetryAsync(string instanceId, CancellationToken cancellationToken) =>
+        await WithInstanceAsync(instanceId, (definition, state) =>
+            state.Status == WorkflowStatus.Faulted ? runner.RetryAsync(definition, state) : null, cancellationToken);
+
+    /// <summary>Cancels an instance: its bookmarks go, it never runs again.</summary>
+    public async Task<ResumeResult> CancelAsync(string instanceId, CancellationToken cancellationToken) =>
+        await WithInstanceAsync(instanceId, (_, state) =>
+        {
+            if (state.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            {
+                return null;
+            }
+
+            state.Bookmarks.Clear();
+            state.FaultedStep = null;
+            state.Status = WorkflowStatus.Cancelled;
+            var entry = new JournalEntry(++state.JournalSequence, null, null, JournalEvents.WorkflowCancelled, clock.GetUtcNow(), null);
+            return Task.FromResult(new RunResult(state, [entry], [], null, []));
+        }, cancellationToken);
+
+    /// <summary>The journal of an instance, in order.</summary>
+    public Task<List<JournalRecord>> JournalAsync(string instanceId, CancellationToken cancellationToken) =>
+        db.Set<JournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+
+    private async Task<ResumeResult> WithInstanceAsync(string instanceId, Func<Model.WorkflowDefinition, WorkflowState, Task<RunResult>?> run, CancellationToken cancellationToken)
+    {
+        var stripe = locks.For(instanceId);
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            var record = await db.Set<WorkflowInstanceRecord>().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            if (record is null)
+            {
+                return new ResumeResult.AlreadyHandled();
+            }
+
+            var state = JsonSerializer.Deserialize<WorkflowState>(record.StateJson, StateJson)!;
+            var before = state.Bookmarks.Select(b => b.Id).ToList();
+            var definition = await definitions.GetVersionAsync(record.DefinitionVersionId, cancellationToken);
+            if (run(definition, state) is not { } pending)
+            {
+                return new ResumeResult.AlreadyHandled();
+            }
+
+            var result = await pending;
+            record.Status = result.State.Status;
+            record.StateJson = JsonSerializer.Serialize(result.State, StateJson);
+            record.Revision++;
+            record.UpdatedAt = clock.GetUtcNow();
+            var gone = before.Except(result.State.Bookmarks.Select(b => b.Id)).ToList();
+            try
+            {
+                await CommitAsync(result, gone, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another process committed a run of this instance first: ours never happened.
+                db.ChangeTracker.Clear();
+                return new ResumeResult.AlreadyHandled();
+            }
+
+            return new ResumeResult.Resumed(result);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task CommitAsync(RunResult run, IReadOnlyCollection<string> removedBookmarks, CancellationToken cancellationToken)
+    {
+        var instanceId = run.State.InstanceId;
+        foreach (var id in removedBookmarks)
+        {
+            // Deleting a row another run already deleted fails the commit: the bookmark was resumed once only.
+            db.Remove(db.Set<BookmarkRecord>().Local.FirstOrDefault(b => b.Id == id) ?? new BookmarkRecord { Id = id, InstanceId = instanceId, ActivityId = "", Name = "" });
+        }
+
+        db.AddRange(run.CreatedBookmarks.Select(b => new BookmarkRecord
+        {
+            Id = b.Id,
+            InstanceId = instanceId,
+            ActivityId = b.ActivityId,
+            Name = b.Name,
+            Key = b.Key,
+            ResumeAt = b.ResumeAt,
+            CreatedAt = b.CreatedAt,
+        }));
+        db.AddRange(run.Journal.Select(j => new JournalRecord
+        {
+            InstanceId = instanceId,
+            Sequence = j.Sequence,
+            ActivityId = j.ActivityId,
+            ActivityType = j.ActivityType,
+            Event = j.Event,
+            Timestamp = j.Timestamp,
+            PayloadJson = j.Payload?.ToJsonString(),
+        }));
+        if (run.Journal.Any(j => j.Event is JournalEvents.Retried or JournalEvents.WorkflowCancelled))
+        {
+            await db.Set<IncidentRecord>().Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, clock.GetUtcNow()), cancellationToken);
+        }
+
+        if (run.Incident is { } incident)
+        {
+            db.Add(new IncidentRecord { InstanceId = instanceId, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType, Message = incident.Message, Timestamp = incident.Timestamp });
+        }
+
+        foreach (var participant in participants)
+        {
+            await participant.OnCommittingAsync(run, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<PublishedEvent> published, CancellationToken cancellationToken)
+    {
+        foreach (var e in published)
+        {
+            await PublishEventAsync(e.Name, e.CorrelationId, e.Payload, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// One process's locks on instances (striped, so memory stays flat): runs of one instance on one node queue up
+/// instead of racing to a commit that one of them would lose. Across nodes the instance row's revision decides.
+/// </summary>
+public sealed class InstanceLocks
+{
+    private readonly SemaphoreSlim[] stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public SemaphoreSlim For(string instanceId) => stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(instanceId) % stripes.Length)];
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using ApprovalFlow.Workflows.Activities;
+using ApprovalFlow.Workflows.Persistence;
+using ApprovalFlow.Workflows.Runtime;
+using ApprovalFlow.Workflows.Serialization;
+using Microsoft.EntityFrameworkCore;
+using static ApprovalFlow.Tests.Workflows.Flow;
+
+namespace ApprovalFlow.Tests.Workflows;
+
+/// <summary>The engine against the real database: versions, bookmarks resumed once, events, incidents.</summary>
+public sealed class WorkflowRuntimeTests(EngineDatabase database) : IClassFixture<EngineDatabase>
+{
+    private static Flow WaitThenLog(string name, string text) => new Flow(name)
+        .Activity("start", "Elsa.Start")
+        .Activity("wait", "Elsa.Event", ("eventName", Literal("Go")))
+        .Activity("log", "Elsa.WriteLine", ("text", Literal(text)))
+        .Connect("start", "wait").Connect("wait", "log");
+
+    [Fact]
+    public async Task A_changed_file_is_a_new_version_and_an_unchanged_one_is_nothing()
+    {
+        var v1 = WorkflowJson.Write(WaitThenLog("versions", "một").Build());
+        var v2 = WorkflowJson.Write(WaitThenLog("versions", "hai").Build());
+        await using var db = database.NewContext();
+        var store = database.Definitions(db);
+
+        Assert.Equal((ImportStatus.Created, 1), Summary(await store.ImportAsync(v1, default)));
+        Assert.Equal((ImportStatus.Unchanged, 1), Summary(await store.ImportAsync(v1, default)));
+        Assert.Equal((ImportStatus.Created, 2), Summary(await store.ImportAsync(v2, default)));
+        Assert.Equal(ImportStatus.Refused, (await store.ImportAsync(v2.Replace("Elsa.WriteLine", "Acme.Fax", StringComparison.Ordinal), default)).Status);
+        Assert.Equal(ImportStatus.Refused, (await store.ImportAsync("{ broken", default)).Status);
+
+        static (ImportStatus, int?) Summary(ImportResult r) => (r.Status, r.Version);
+    }
+
+    [Fact]
+    public async Task A_waiting_instance_finishes_on_its_version_while_new_ones_start_on_the_published_one()
+    {
+        await database.ImportAsync(WaitThenLog("upgrade", "phiên bản 1").Build());
+        await using var db = database.NewContext();
+        var runtime = database.Runtime(db);
+        var old = await runtime.StartAsync("upgrade", "p-1", null, default);
+
+        await database.ImportAsync(WaitThenLog("upgrade", "phiên bản 2").Build());
+        var fresh = await runtime.StartAsync("upgrade", "p-2", null, default);
+        Assert.Equal(2, fresh.State.DefinitionVersion);
+
+        var resumed = Assert.IsType<ResumeResult.Resumed>(await runtime.ResumeAsync(old.State.Bookmarks.Single().Id, new(), default));
+        Assert.Equal(WorkflowStatus.Finished, resumed.Run.State.Status);
+        Assert.Equal("phiên bản 1", resumed.Run.Journal.Single(j => j.Event == JournalEvents.Log).Payload!.GetValue<string>());
+    }
+
+    /// <param name="separateNodes">Each resume as its own node, so that only the database stands between them.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Fifty_concurrent_resumes_of_one_bookmark_proceed_exactly_once(bool separateNodes)
+    {
+        await database.ImportAsync(WaitThenLog("race", "một lần").Build());
+        RunResult started;
+        await using (var db = database.NewContext())
+        {
+            started = await database.Runtime(db).StartAsync("race", "p-race", null, default);
+        }
+
+        var bookmark = started.State.Bookmarks.Single().Id;
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
+        {
+            await using var db = database.NewContext();
+            return await database.Runtime(db, separateNodes ? new InstanceLocks() : null).ResumeAsync(bookmark, new ResumeInput(), default);
+        }));
+
+        Assert.Single(results, r => r is ResumeResult.Resumed);
+        Assert.Equal(49, results.Count(r => r is ResumeResult.AlreadyHandled));
+        await using var check = database.NewContext();
+        var journal = await database.Runtime(check).JournalAsync(started.State.InstanceId, default);
+        Assert.Single(journal, j => j.Event == JournalEvents.Resumed);
+        Assert.Single(journal, j => j.Event == JournalEvents.Log);
+        Assert.Empty(await check.Set<BookmarkRecord>().Where(b => b.InstanceId == started.State.InstanceId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_event_resumes_only_the_instances_of_its_correlation()
+    {
+        await database.ImportAsync(WaitThenLog("events", "đã nhận").Build());
+        await using var db = database.NewContext();
+        var runtime = database.Runtime(db);
+        var mine = await runtime.StartAsync("events", "proposal-A", null, default);
+        var other = await runtime.StartAsync("events", "proposal-B", null, default);
+
+        Assert.Equal(1, await runtime.PublishEventAsync("Go", "proposal-A", JsonValue.Create(258), default));
+
+        var statuses = await db.Set<WorkflowInstanceRecord>().AsNoTracking()
+            .Where(i => i.Id == mine.State.InstanceId || i.Id == other.State.InstanceId).ToDictionaryAsync(i => i.CorrelationId!, i => i.Status);
+        Assert.Equal(WorkflowStatus.Finished, statuses["proposal-A"]);
+        Assert.Equal(WorkflowStatus.Suspended, statuses["proposal-B"]);
+    }
+
+    [Fact]
+    public async Task A_publish_event_activity_reaches_the_waiting_instance_after_its_own_commit()
+    {
+        await database.ImportAsync(WaitThenLog("listener", "nghe thấy").Build());
+        await database.ImportAsync(new Flow("speaker").Activity("start", "Elsa.Start")
+            .Activity("say", "Elsa.PublishEvent", ("eventName", Literal("Go"))).Connect("start", "say").Build());
+        await using var db = database.NewContext();
+        var runtime = database.Runtime(db);
+        var listener = await runtime.StartAsync("listener", "request-9", null, default);
+
+        await runtime.StartAsync("speaker", "request-9", null, default);
+
+        Assert.Equal(WorkflowStatus.Finished, (await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleAsync(i => i.Id == listener.State.InstanceId)).Status);
+    }
+
+    [Fact]
+    public async Task An_incident_is_stored_and_a_retry_closes_it()
+    {
+        var flow = new Flow("incident").Variable("ok", false)
+            .Activity("start", "Elsa.Start")
+            .Activity("check", "Elsa.RunJavaScript", ("script", Js("if (!getOk()) throw new Error('hỏng'); return 1;")))
+            .Connect("start", "check");
+        await database.ImportAsync(flow.Build());
+        await using var db = database.NewContext();
+        var runtime = database.Runtime(db);
+
+        var faulted = await runtime.StartAsync("incident", null, null, default);
+        var incident = await db.Set<IncidentRecord>().AsNoTracking().SingleAsync(i => i.InstanceId == faulted.State.InstanceId);
+        Assert.Equal(("check", null), (incident.ActivityId, incident.ResolvedAt));
+
+        // Still failing: a new incident, the old one closed.
+        Assert.IsType<ResumeResult.Resumed>(await runtime.RetryAsync(faulted.State.InstanceId, default));
+        var incidents = await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.InstanceId == faulted.State.InstanceId).ToListAsync();
+        Assert.Equal(2, incidents.Count);
+        Assert.Single(incidents, i => i.ResolvedAt == null);
+
+        Assert.IsType<ResumeResult.Resumed>(await runtime.CancelAsync(faulted.State.InstanceId, default));
+        Assert.Equal(WorkflowStatus.Cancelled, (await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleAsync(i => i.Id == faulted.State.InstanceId)).Status);
+        Assert.All(await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.InstanceId == faulted.State.InstanceId).ToListAsync(), i => Assert.NotNull(i.ResolvedAt));
+        Assert.IsType<ResumeResult.AlreadyHandled>(await runtime.RetryAsync(faulted.State.InstanceId, default));
+    }
+}
