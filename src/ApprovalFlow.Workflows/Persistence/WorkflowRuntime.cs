@@ -68,14 +68,24 @@ public sealed class WorkflowRuntime(
     /// <summary>Resumes a bookmark with an outcome and input.</summary>
     public async Task<ResumeResult> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken cancellationToken)
     {
-        var instanceId = await db.Set<BookmarkRecord>().Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).SingleOrDefaultAsync(cancellationToken);
-        if (instanceId is null)
+        ResumeResult result;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return new ResumeResult.AlreadyHandled();
+            var instanceId = await db.Set<BookmarkRecord>().Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).SingleOrDefaultAsync(cancellationToken);
+            if (instanceId is null)
+            {
+                return new ResumeResult.AlreadyHandled();
+            }
+
+            result = await WithInstanceAsync(instanceId, (definition, state) =>
+                state.Bookmarks.Any(b => b.Id == bookmarkId) ? runner.ResumeAsync(definition, state, bookmarkId, input) : null, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
-        var result = await WithInstanceAsync(instanceId, (definition, state) =>
-            state.Bookmarks.Any(b => b.Id == bookmarkId) ? runner.ResumeAsync(definition, state, bookmarkId, input) : null, cancellationToken);
         if (result is ResumeResult.Resumed resumed)
         {
             await DeliverAsync(resumed.Run.Published, cancellationToken);
@@ -127,6 +137,9 @@ public sealed class WorkflowRuntime(
     {
         var stripe = locks.For(instanceId);
         await stripe.WaitAsync(cancellationToken);
+
+        // One connection for the load and the commit: opening one costs more than the queries themselves.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var record = await db.Set<WorkflowInstanceRecord>().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
@@ -164,6 +177,7 @@ public sealed class WorkflowRuntime(
         }
         finally
         {
+            await db.Database.CloseConnectionAsync();
             stripe.Release();
         }
     }
