@@ -47,7 +47,7 @@ public sealed class WorkflowRuntime(
             ?? throw new InvalidOperationException($"Workflow '{definitionId}' has no published version.");
         var run = await runner.StartAsync(definition, Guid.NewGuid().ToString("N"), correlationId, input);
         var now = clock.GetUtcNow();
-        db.Add(new WorkflowInstanceRecord
+        var instance = new WorkflowInstanceRecord
         {
             Id = run.State.InstanceId,
             DefinitionId = definition.DefinitionId,
@@ -59,8 +59,17 @@ public sealed class WorkflowRuntime(
             Revision = 1,
             CreatedAt = now,
             UpdatedAt = now,
-        });
-        await CommitAsync(run, [], cancellationToken);
+        };
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await CommitAsync(run, writer => writer.InsertInstanceAsync(instance, cancellationToken), [], cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
         await DeliverAsync(run.Published, cancellationToken);
         return run;
     }
@@ -72,7 +81,7 @@ public sealed class WorkflowRuntime(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var instanceId = await db.Set<BookmarkRecord>().Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).SingleOrDefaultAsync(cancellationToken);
+            var instanceId = await new InstanceRows(db).InstanceOfBookmarkAsync(bookmarkId, cancellationToken);
             if (instanceId is null)
             {
                 return new ResumeResult.AlreadyHandled();
@@ -142,7 +151,7 @@ public sealed class WorkflowRuntime(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var record = await db.Set<WorkflowInstanceRecord>().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            var record = await new InstanceRows(db).FindInstanceAsync(instanceId, cancellationToken);
             if (record is null)
             {
                 return new ResumeResult.AlreadyHandled();
@@ -157,6 +166,7 @@ public sealed class WorkflowRuntime(
             }
 
             var result = await pending;
+            var expectedRevision = record.Revision;
             record.Status = result.State.Status;
             record.StateJson = JsonSerializer.Serialize(result.State, StateJson);
             record.Revision++;
@@ -164,7 +174,7 @@ public sealed class WorkflowRuntime(
             var gone = before.Except(result.State.Bookmarks.Select(b => b.Id)).ToList();
             try
             {
-                await CommitAsync(result, gone, cancellationToken);
+                await CommitAsync(result, writer => writer.UpdateInstanceAsync(record, expectedRevision, cancellationToken), gone, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -182,35 +192,32 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private async Task CommitAsync(RunResult run, IReadOnlyCollection<string> removedBookmarks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits a run in one transaction: the instance row (<paramref name="writeInstance"/>), the bookmarks it
+    /// consumed and created, its journal and incident, and whatever the participants added to the context.
+    /// </summary>
+    private async Task CommitAsync(RunResult run, Func<InstanceRows, Task> writeInstance, IReadOnlyCollection<string> removedBookmarks, CancellationToken cancellationToken)
     {
         var instanceId = run.State.InstanceId;
-        foreach (var id in removedBookmarks)
-        {
-            // Deleting a row another run already deleted fails the commit: the bookmark was resumed once only.
-            db.Remove(db.Set<BookmarkRecord>().Local.FirstOrDefault(b => b.Id == id) ?? new BookmarkRecord { Id = id, InstanceId = instanceId, ActivityId = "", Name = "" });
-        }
-
-        db.AddRange(run.CreatedBookmarks.Select(b => new BookmarkRecord
-        {
-            Id = b.Id,
-            InstanceId = instanceId,
-            ActivityId = b.ActivityId,
-            Name = b.Name,
-            Key = b.Key,
-            ResumeAt = b.ResumeAt,
-            CreatedAt = b.CreatedAt,
-        }));
-        db.AddRange(run.Journal.Select(j => new JournalRecord
-        {
-            InstanceId = instanceId,
-            Sequence = j.Sequence,
-            ActivityId = j.ActivityId,
-            ActivityType = j.ActivityType,
-            Event = j.Event,
-            Timestamp = j.Timestamp,
-            PayloadJson = j.Payload?.ToJsonString(),
-        }));
+        var writer = new InstanceRows(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await writeInstance(writer);
+        await writer.DeleteBookmarksAsync(removedBookmarks, cancellationToken);
+        await writer.InsertBookmarksAsync(
+            run.CreatedBookmarks.Select(b => new BookmarkRecord { Id = b.Id, InstanceId = instanceId, ActivityId = b.ActivityId, Name = b.Name, Key = b.Key, ResumeAt = b.ResumeAt, CreatedAt = b.CreatedAt }),
+            cancellationToken);
+        await writer.InsertJournalAsync(
+            run.Journal.Select(j => new JournalRecord
+            {
+                InstanceId = instanceId,
+                Sequence = j.Sequence,
+                ActivityId = j.ActivityId,
+                ActivityType = j.ActivityType,
+                Event = j.Event,
+                Timestamp = j.Timestamp,
+                PayloadJson = j.Payload?.ToJsonString(),
+            }),
+            cancellationToken);
         if (run.Journal.Any(j => j.Event is JournalEvents.Retried or JournalEvents.WorkflowCancelled))
         {
             await db.Set<IncidentRecord>().Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)
@@ -227,7 +234,12 @@ public sealed class WorkflowRuntime(
             await participant.OnCommittingAsync(run, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task DeliverAsync(IReadOnlyList<PublishedEvent> published, CancellationToken cancellationToken)
