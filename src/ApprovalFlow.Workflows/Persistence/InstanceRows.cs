@@ -25,7 +25,7 @@ internal sealed class InstanceRows(DbContext db)
     public async Task<WorkflowInstanceRecord?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var command = Command(
-            """SELECT "Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "CorrelationId", "Status", "StateJson", "Revision", "CreatedAt", "UpdatedAt" FROM "WorkflowInstances" WHERE "Id" = @id""",
+            """SELECT "Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "CorrelationId", "Status", "StateJson", "Revision", "CreatedAt", "UpdatedAt", "ParentBookmarkId" FROM "WorkflowInstances" WHERE "Id" = @id""",
             ("@id", instanceId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -45,15 +45,16 @@ internal sealed class InstanceRows(DbContext db)
             Revision = reader.GetInt32(7),
             CreatedAt = reader.GetFieldValue<DateTimeOffset>(8),
             UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
+            ParentBookmarkId = reader.IsDBNull(10) ? null : reader.GetString(10),
         };
     }
 
     public Task InsertInstanceAsync(WorkflowInstanceRecord instance, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            """INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "CorrelationId", "Status", "StateJson", "Revision", "CreatedAt", "UpdatedAt") VALUES (@id, @definition, @version, @number, @correlation, @status, @state, @revision, @created, @updated)""",
+            """INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "CorrelationId", "ParentInstanceId", "ParentBookmarkId", "Status", "StateJson", "Revision", "CreatedAt", "UpdatedAt") VALUES (@id, @definition, @version, @number, @correlation, @parent, @parentBookmark, @status, @state, @revision, @created, @updated)""",
             cancellationToken,
             ("@id", instance.Id), ("@definition", instance.DefinitionId), ("@version", instance.DefinitionVersionId), ("@number", instance.DefinitionVersion),
-            ("@correlation", instance.CorrelationId), ("@status", (int)instance.Status), ("@state", instance.StateJson), ("@revision", instance.Revision),
+            ("@correlation", instance.CorrelationId), ("@parent", instance.ParentInstanceId), ("@parentBookmark", instance.ParentBookmarkId), ("@status", (int)instance.Status), ("@state", instance.StateJson), ("@revision", instance.Revision),
             ("@created", instance.CreatedAt), ("@updated", instance.UpdatedAt));
 
     /// <summary>Updates the instance if it is still at <paramref name="expectedRevision"/>; otherwise the run lost a race.</summary>

@@ -38,6 +38,12 @@ public sealed class WorkflowInstanceRecord
 
     public string? CorrelationId { get; init; }
 
+    /// <summary>For a dispatched child: the instance that dispatched it.</summary>
+    public string? ParentInstanceId { get; init; }
+
+    /// <summary>For a child whose parent waits: the parent's bookmark, resumed when every child is done.</summary>
+    public string? ParentBookmarkId { get; init; }
+
     public Runtime.WorkflowStatus Status { get; set; }
 
     /// <summary>The serialized <see cref="Runtime.WorkflowState"/>.</summary>

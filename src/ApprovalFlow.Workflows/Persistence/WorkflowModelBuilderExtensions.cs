@@ -25,6 +25,7 @@ public static class WorkflowModelBuilderExtensions
             instance.Property(i => i.Revision).IsConcurrencyToken();
             instance.HasIndex(i => new { i.DefinitionId, i.Status });
             instance.HasIndex(i => i.CorrelationId);
+            instance.HasIndex(i => i.ParentBookmarkId);
         });
 
         builder.Entity<BookmarkRecord>(bookmark =>

@@ -41,7 +41,10 @@ public sealed class WorkflowRuntime(
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Starts an instance of the published version of <paramref name="definitionId"/>.</summary>
-    public async Task<RunResult> StartAsync(string definitionId, string? correlationId, JsonNode? input, CancellationToken cancellationToken)
+    public Task<RunResult> StartAsync(string definitionId, string? correlationId, JsonNode? input, CancellationToken cancellationToken) =>
+        StartAsync(definitionId, correlationId, input, parent: null, cancellationToken);
+
+    private async Task<RunResult> StartAsync(string definitionId, string? correlationId, JsonNode? input, (string InstanceId, string? BookmarkId)? parent, CancellationToken cancellationToken)
     {
         var definition = await definitions.FindPublishedAsync(definitionId, cancellationToken)
             ?? throw new InvalidOperationException($"Workflow '{definitionId}' has no published version.");
@@ -54,6 +57,8 @@ public sealed class WorkflowRuntime(
             DefinitionVersionId = definition.Id,
             DefinitionVersion = definition.Version,
             CorrelationId = correlationId,
+            ParentInstanceId = parent?.InstanceId,
+            ParentBookmarkId = parent?.BookmarkId,
             Status = run.State.Status,
             StateJson = JsonSerializer.Serialize(run.State, StateJson),
             Revision = 1,
@@ -70,14 +75,14 @@ public sealed class WorkflowRuntime(
             await db.Database.CloseConnectionAsync();
         }
 
-        await DeliverAsync(run.Published, cancellationToken);
+        await AfterCommitAsync(run, instance.ParentBookmarkId, cancellationToken);
         return run;
     }
 
     /// <summary>Resumes a bookmark with an outcome and input.</summary>
     public async Task<ResumeResult> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken cancellationToken)
     {
-        ResumeResult result;
+        (ResumeResult Result, string? ParentBookmarkId) result;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -87,6 +92,7 @@ public sealed class WorkflowRuntime(
                 return new ResumeResult.AlreadyHandled();
             }
 
+
             result = await WithInstanceAsync(instanceId, (definition, state) =>
                 state.Bookmarks.Any(b => b.Id == bookmarkId) ? runner.ResumeAsync(definition, state, bookmarkId, input) : null, cancellationToken);
         }
@@ -95,12 +101,7 @@ public sealed class WorkflowRuntime(
             await db.Database.CloseConnectionAsync();
         }
 
-        if (result is ResumeResult.Resumed resumed)
-        {
-            await DeliverAsync(resumed.Run.Published, cancellationToken);
-        }
-
-        return result;
+        return await AfterCommitAsync(result, cancellationToken);
     }
 
     /// <summary>Resumes every instance waiting on <paramref name="eventName"/> for <paramref name="correlationId"/>; returns how many.</summary>
@@ -119,12 +120,13 @@ public sealed class WorkflowRuntime(
 
     /// <summary>Runs again the activity that faulted the instance, closing its incident.</summary>
     public async Task<ResumeResult> RetryAsync(string instanceId, CancellationToken cancellationToken) =>
-        await WithInstanceAsync(instanceId, (definition, state) =>
-            state.Status == WorkflowStatus.Faulted ? runner.RetryAsync(definition, state) : null, cancellationToken);
+        await AfterCommitAsync(
+            await WithInstanceAsync(instanceId, (definition, state) => state.Status == WorkflowStatus.Faulted ? runner.RetryAsync(definition, state) : null, cancellationToken),
+            cancellationToken);
 
     /// <summary>Cancels an instance: its bookmarks go, it never runs again.</summary>
     public async Task<ResumeResult> CancelAsync(string instanceId, CancellationToken cancellationToken) =>
-        await WithInstanceAsync(instanceId, (_, state) =>
+        await AfterCommitAsync(await WithInstanceAsync(instanceId, (_, state) =>
         {
             if (state.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
             {
@@ -135,14 +137,15 @@ public sealed class WorkflowRuntime(
             state.FaultedStep = null;
             state.Status = WorkflowStatus.Cancelled;
             var entry = new JournalEntry(++state.JournalSequence, null, null, JournalEvents.WorkflowCancelled, clock.GetUtcNow(), null);
-            return Task.FromResult(new RunResult(state, [entry], [], null, []));
-        }, cancellationToken);
+            return Task.FromResult(new RunResult(state, [entry], [], null, [], []));
+        }, cancellationToken), cancellationToken);
 
     /// <summary>The journal of an instance, in order.</summary>
     public Task<List<JournalRecord>> JournalAsync(string instanceId, CancellationToken cancellationToken) =>
         db.Set<JournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
 
-    private async Task<ResumeResult> WithInstanceAsync(string instanceId, Func<Model.WorkflowDefinition, WorkflowState, Task<RunResult>?> run, CancellationToken cancellationToken)
+    /// <summary>Loads, runs and commits under the instance's lock; returns the result and the instance's parent bookmark.</summary>
+    private async Task<(ResumeResult Result, string? ParentBookmarkId)> WithInstanceAsync(string instanceId, Func<Model.WorkflowDefinition, WorkflowState, Task<RunResult>?> run, CancellationToken cancellationToken)
     {
         var stripe = locks.For(instanceId);
         await stripe.WaitAsync(cancellationToken);
@@ -154,7 +157,7 @@ public sealed class WorkflowRuntime(
             var record = await new InstanceRows(db).FindInstanceAsync(instanceId, cancellationToken);
             if (record is null)
             {
-                return new ResumeResult.AlreadyHandled();
+                return (new ResumeResult.AlreadyHandled(), null);
             }
 
             var state = JsonSerializer.Deserialize<WorkflowState>(record.StateJson, StateJson)!;
@@ -162,7 +165,7 @@ public sealed class WorkflowRuntime(
             var definition = await definitions.GetVersionAsync(record.DefinitionVersionId, cancellationToken);
             if (run(definition, state) is not { } pending)
             {
-                return new ResumeResult.AlreadyHandled();
+                return (new ResumeResult.AlreadyHandled(), null);
             }
 
             var result = await pending;
@@ -180,10 +183,10 @@ public sealed class WorkflowRuntime(
             {
                 // Another process committed a run of this instance first: ours never happened.
                 db.ChangeTracker.Clear();
-                return new ResumeResult.AlreadyHandled();
+                return (new ResumeResult.AlreadyHandled(), null);
             }
 
-            return new ResumeResult.Resumed(result);
+            return (new ResumeResult.Resumed(result), record.ParentBookmarkId);
         }
         finally
         {
@@ -242,11 +245,56 @@ public sealed class WorkflowRuntime(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task DeliverAsync(IReadOnlyList<PublishedEvent> published, CancellationToken cancellationToken)
+    private async Task<ResumeResult> AfterCommitAsync((ResumeResult Result, string? ParentBookmarkId) outcome, CancellationToken cancellationToken)
     {
-        foreach (var e in published)
+        if (outcome.Result is ResumeResult.Resumed resumed)
+        {
+            await AfterCommitAsync(resumed.Run, outcome.ParentBookmarkId, cancellationToken);
+        }
+
+        return outcome.Result;
+    }
+
+    /// <summary>
+    /// What a committed run sets off, outside any instance's lock: its child instances, its events, and — for a
+    /// child whose parent waits — the parent's resume once every sibling is done.
+    /// </summary>
+    private async Task AfterCommitAsync(RunResult run, string? parentBookmarkId, CancellationToken cancellationToken)
+    {
+        foreach (var child in run.Dispatches)
+        {
+            var waiting = run.CreatedBookmarks.FirstOrDefault(b => b.ActivityId == child.ParentActivityId && b.Name == Activities.Core.DispatchWorkflow.TypeName);
+            await StartAsync(child.DefinitionId, child.CorrelationId, child.Input, (run.State.InstanceId, waiting?.Id), cancellationToken);
+        }
+
+        foreach (var e in run.Published)
         {
             await PublishEventAsync(e.Name, e.CorrelationId, e.Payload, cancellationToken);
+        }
+
+        if (parentBookmarkId is not null)
+        {
+            await ResumeParentIfChildrenDoneAsync(parentBookmarkId, cancellationToken);
+        }
+    }
+
+    private async Task ResumeParentIfChildrenDoneAsync(string parentBookmarkId, CancellationToken cancellationToken)
+    {
+        var key = await db.Set<BookmarkRecord>().Where(b => b.Id == parentBookmarkId).Select(b => b.Key).SingleOrDefaultAsync(cancellationToken);
+        if (key is null)
+        {
+            return; // resumed already, or cancelled
+        }
+
+        var (expected, point) = Activities.Core.DispatchWorkflow.ParseKey(key);
+        var children = db.Set<WorkflowInstanceRecord>().Where(i => i.ParentBookmarkId == parentBookmarkId);
+        var done = await children.CountAsync(
+            i => i.Status == WorkflowStatus.Finished || i.Status == WorkflowStatus.Cancelled
+                || (point != null && db.Set<JournalRecord>().Any(j => j.InstanceId == i.Id && j.ActivityId == point && j.Event == JournalEvents.Executed)),
+            cancellationToken);
+        if (done >= expected)
+        {
+            await ResumeAsync(parentBookmarkId, new ResumeInput(), cancellationToken);
         }
     }
 }

@@ -54,4 +54,7 @@ public sealed class ActivityContext
 
     /// <summary>Publishes an event, delivered to every instance waiting on it once this run is committed.</summary>
     public void Publish(PublishedEvent published) => execution.Published.Add(published);
+
+    /// <summary>Asks for a child instance, started once this run is committed.</summary>
+    public void Dispatch(ChildDispatch child) => execution.Dispatches.Add(child);
 }

@@ -28,6 +28,13 @@ public static class JournalEvents
 /// <summary>A fault recorded on an instance: which activity, what went wrong, when.</summary>
 public sealed record Incident(string ActivityId, string ActivityType, string Message, DateTimeOffset Timestamp);
 
+/// <summary>A child instance an activity asked for, started once the run is committed.</summary>
+/// <param name="DefinitionId">The child's workflow.</param>
+/// <param name="CorrelationId">The child's correlation.</param>
+/// <param name="Input">The child's start input.</param>
+/// <param name="ParentActivityId">The activity that dispatched it; if it waits, its bookmark is the children's parent.</param>
+public sealed record ChildDispatch(string DefinitionId, string? CorrelationId, JsonNode? Input, string ParentActivityId);
+
 /// <summary>A signal an activity published during a run, to be delivered once the run is committed.</summary>
 /// <param name="Name">The event's name.</param>
 /// <param name="CorrelationId">Only instances with this correlation receive it; null for all.</param>

@@ -6,9 +6,11 @@ namespace ApprovalFlow.Workflows.Runtime;
 /// <param name="Published">Events to deliver once the run is committed.</param>
 /// <param name="Incident">The fault that stopped the run, if one did.</param>
 /// <param name="CreatedBookmarks">Bookmarks the run created (timers among them need scheduling).</param>
+/// <param name="Dispatches">Child instances to start once the run is committed.</param>
 public sealed record RunResult(
     WorkflowState State,
     IReadOnlyList<JournalEntry> Journal,
     IReadOnlyList<PublishedEvent> Published,
     Incident? Incident,
-    IReadOnlyList<Bookmark> CreatedBookmarks);
+    IReadOnlyList<Bookmark> CreatedBookmarks,
+    IReadOnlyList<ChildDispatch> Dispatches);

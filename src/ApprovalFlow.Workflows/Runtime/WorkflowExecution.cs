@@ -22,6 +22,8 @@ internal sealed class WorkflowExecution(
 
     public List<PublishedEvent> Published { get; } = [];
 
+    public List<ChildDispatch> Dispatches { get; } = [];
+
     public Incident? Incident { get; set; }
 
     public ExpressionScope Scope() => new(State.Variables)

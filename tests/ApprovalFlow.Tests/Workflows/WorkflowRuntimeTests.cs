@@ -138,4 +138,73 @@ public sealed class WorkflowRuntimeTests(EngineDatabase database) : IClassFixtur
         Assert.All(await db.Set<IncidentRecord>().AsNoTracking().Where(i => i.InstanceId == faulted.State.InstanceId).ToListAsync(), i => Assert.NotNull(i.ResolvedAt));
         Assert.IsType<ResumeResult.AlreadyHandled>(await runtime.RetryAsync(faulted.State.InstanceId, default));
     }
+
+    private static Flow Child(string name) => new Flow(name)
+        .Activity("start", "Elsa.Start")
+        .Activity("drafted", "Elsa.WriteLine", ("text", Literal("đã soạn")))
+        .Activity("signed", "Elsa.Event", ("eventName", Literal("Signed")))
+        .Connect("start", "drafted").Connect("drafted", "signed");
+
+    private static Flow Parent(string name, string child, bool wait, string? until = null) => new Flow(name)
+        .Activity("start", "Elsa.Start")
+        .Activity("dispatch", "Elsa.DispatchWorkflow",
+            ("workflowDefinitionId", Literal(child)), ("items", Literal(JsonNode.Parse("""["BDT","STC","SYT"]"""))),
+            ("waitForCompletion", Literal(wait)), ("waitUntil", Literal(until)))
+        .Activity("consolidate", "Elsa.WriteLine", ("text", Literal("tổng hợp")))
+        .Connect("start", "dispatch").Connect("dispatch", "consolidate");
+
+    [Fact]
+    public async Task Children_dispatched_per_item_carry_their_item_and_the_parent_waits_for_them_all()
+    {
+        await database.ImportAsync(Child("proposal-child").Build());
+        await database.ImportAsync(Parent("request-parent", "proposal-child", wait: true).Build());
+        await using var db = database.NewContext();
+        var runtime = database.Runtime(db);
+
+        var parent = await runtime.StartAsync("request-parent", "request-113", null, default);
+        var children = await db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.ParentInstanceId == parent.State.InstanceId).ToListAsync();
+        Assert.Equal(["BDT", "STC", "SYT"], children.Select(c => c.CorrelationId).Order());
+        Assert.All(children, c => Assert.Equal(WorkflowStatus.Suspended, c.Status));
+
+        foreach (var agency in new[] { "BDT", "STC" })
+        {
+            await runtime.PublishEventAsync("Signed", agency, null, default);
+        }
+
+        Assert.Equal(WorkflowStatus.Suspended, await StatusAsync(db, parent.State.InstanceId));
+        await runtime.PublishEventAsync("Signed", "SYT", null, default);
+        Assert.Equal(WorkflowStatus.Finished, await StatusAsync(db, parent.State.InstanceId));
+        var journal = await runtime.JournalAsync(parent.State.InstanceId, default);
+        Assert.Single(journal, j => j is { ActivityId: "consolidate", Event: JournalEvents.Executed });
+    }
+
+    [Fact]
+    public async Task A_parent_may_wait_only_until_every_child_reaches_a_named_activity()
+    {
+        await database.ImportAsync(Child("point-child").Build());
+        await database.ImportAsync(Parent("point-parent", "point-child", wait: true, until: "drafted").Build());
+        await using var db = database.NewContext();
+        var runtime = database.Runtime(db);
+
+        var parent = await runtime.StartAsync("point-parent", "request-114", null, default);
+
+        Assert.Equal(WorkflowStatus.Finished, await StatusAsync(db, parent.State.InstanceId));
+        Assert.Equal(3, await db.Set<WorkflowInstanceRecord>().CountAsync(i => i.ParentInstanceId == parent.State.InstanceId && i.Status == WorkflowStatus.Suspended));
+    }
+
+    [Fact]
+    public async Task A_parent_that_does_not_wait_goes_on_at_once()
+    {
+        await database.ImportAsync(Child("free-child").Build());
+        await database.ImportAsync(Parent("free-parent", "free-child", wait: false).Build());
+        await using var db = database.NewContext();
+
+        var parent = await database.Runtime(db).StartAsync("free-parent", "request-115", null, default);
+
+        Assert.Equal(WorkflowStatus.Finished, parent.State.Status);
+        Assert.Equal(3, await db.Set<WorkflowInstanceRecord>().CountAsync(i => i.ParentInstanceId == parent.State.InstanceId));
+    }
+
+    private static Task<WorkflowStatus> StatusAsync(ApprovalFlow.Data.SqliteApprovalFlowDbContext db, string instanceId) =>
+        db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Status).SingleAsync();
 }

@@ -546,6 +546,12 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentBookmarkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -563,6 +569,8 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CorrelationId");
+
+                    b.HasIndex("ParentBookmarkId");
 
                     b.HasIndex("DefinitionId", "Status");
 

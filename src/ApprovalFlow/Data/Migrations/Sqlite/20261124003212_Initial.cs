@@ -121,6 +121,8 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     DefinitionVersionId = table.Column<string>(type: "TEXT", nullable: false),
                     DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     CorrelationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ParentInstanceId = table.Column<string>(type: "TEXT", nullable: true),
+                    ParentBookmarkId = table.Column<string>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     StateJson = table.Column<string>(type: "TEXT", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
@@ -520,6 +522,11 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                 name: "IX_WorkflowInstances_DefinitionId_Status",
                 table: "WorkflowInstances",
                 columns: new[] { "DefinitionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_ParentBookmarkId",
+                table: "WorkflowInstances",
+                column: "ParentBookmarkId");
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ApprovalFlow.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalFlowDbContext))]
-    [Migration("20261124001351_Initial")]
+    [Migration("20261124003212_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -549,6 +549,12 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentBookmarkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -566,6 +572,8 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CorrelationId");
+
+                    b.HasIndex("ParentBookmarkId");
 
                     b.HasIndex("DefinitionId", "Status");
 
