@@ -13,7 +13,7 @@ namespace ApprovalFlow.Tests.Workflows;
 /// <summary>The application's SQLite database, migrated, in a temporary file: the engine's runs commit into it.</summary>
 public sealed class EngineDatabase : IAsyncLifetime
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"approvalflow-engine-{Guid.NewGuid():N}.db");
+    public string File { get; } = Path.Combine(Path.GetTempPath(), $"approvalflow-engine-{Guid.NewGuid():N}.db");
     private readonly DefinitionCache cache = new();
     private readonly ActivityRegistry registry = ActivityRegistry.CreateDefault();
     private readonly InstanceLocks locks = new();
@@ -21,7 +21,7 @@ public sealed class EngineDatabase : IAsyncLifetime
     public TimeProvider Clock { get; } = TimeProvider.System;
 
     public SqliteApprovalFlowDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<SqliteApprovalFlowDbContext>().UseSqlite($"Data Source={file}").Options);
+        new(new DbContextOptionsBuilder<SqliteApprovalFlowDbContext>().UseSqlite($"Data Source={File}").Options);
 
     public WorkflowDefinitionStore Definitions(SqliteApprovalFlowDbContext db) => new(db, new WorkflowValidator(registry), cache, Clock);
 
@@ -47,7 +47,7 @@ public sealed class EngineDatabase : IAsyncLifetime
     public Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        File.Delete(file);
+        System.IO.File.Delete(File);
         return Task.CompletedTask;
     }
 }
