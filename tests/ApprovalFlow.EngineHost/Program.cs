@@ -13,7 +13,7 @@ var (file, bookmark) = (args[0], args[1]);
 var options = new DbContextOptionsBuilder<SqliteApprovalFlowDbContext>().UseSqlite($"Data Source={file}").Options;
 await using var db = new SqliteApprovalFlowDbContext(options);
 var registry = ActivityRegistry.CreateDefault();
-var limits = new ScriptLimits { Timeout = TimeSpan.FromMinutes(5), MaxStatements = int.MaxValue };
+var limits = new ScriptLimits { Timeout = TimeSpan.FromMinutes(5), MaxStatements = int.MaxValue, MaxMemoryBytes = long.MaxValue };
 var runtime = new WorkflowRuntime(
     db,
     new WorkflowDefinitionStore(db, new WorkflowValidator(registry), new DefinitionCache(), TimeProvider.System),

@@ -61,7 +61,7 @@ public sealed class CrashRecoveryTests(EngineDatabase database) : IClassFixture<
     private static async Task RunAndKillAsync(string databaseFile, string bookmark)
     {
         var host = AppContext.BaseDirectory.Replace("ApprovalFlow.Tests", "ApprovalFlow.EngineHost", StringComparison.Ordinal);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { Path.Combine(host, "ApprovalFlow.EngineHost.dll"), databaseFile, bookmark })
         {
             start.ArgumentList.Add(argument);
@@ -74,7 +74,11 @@ public sealed class CrashRecoveryTests(EngineDatabase database) : IClassFixture<
 
         // Past the bookmark's load and into the script, which runs for a minute unless killed.
         await Task.Delay(TimeSpan.FromSeconds(4), timeout.Token);
-        Assert.False(process.HasExited, "The run ended before it could be killed.");
+        if (process.HasExited)
+        {
+            Assert.Fail("The run ended before it could be killed: " + await process.StandardOutput.ReadToEndAsync(timeout.Token));
+        }
+
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync(timeout.Token);
     }
