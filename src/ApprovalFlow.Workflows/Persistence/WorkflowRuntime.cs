@@ -118,6 +118,23 @@ public sealed class WorkflowRuntime(
         return resumed;
     }
 
+    /// <summary>
+    /// Resumes every timer bookmark (<c>Elsa.Delay</c>, <c>Elsa.Timer</c>, <c>Elsa.StartAt</c>) due by <paramref name="now"/>;
+    /// returns how many were resumed. The host's scheduler calls it; a timer resumed twice is resumed once.
+    /// </summary>
+    public async Task<int> ResumeDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Compared in memory: SQLite stores instants as text, which does not order across offsets.
+        var timers = await db.Set<BookmarkRecord>().AsNoTracking().Where(b => b.ResumeAt != null).Select(b => new { b.Id, b.ResumeAt }).ToListAsync(cancellationToken);
+        var resumed = 0;
+        foreach (var timer in timers.Where(t => t.ResumeAt <= now).OrderBy(t => t.ResumeAt))
+        {
+            resumed += await ResumeAsync(timer.Id, new ResumeInput(), cancellationToken) is ResumeResult.Resumed ? 1 : 0;
+        }
+
+        return resumed;
+    }
+
     /// <summary>Runs again the activity that faulted the instance, closing its incident.</summary>
     public async Task<ResumeResult> RetryAsync(string instanceId, CancellationToken cancellationToken) =>
         await AfterCommitAsync(

@@ -207,4 +207,64 @@ public sealed class WorkflowRuntimeTests(EngineDatabase database) : IClassFixtur
 
     private static Task<WorkflowStatus> StatusAsync(ApprovalFlow.Data.SqliteApprovalFlowDbContext db, string instanceId) =>
         db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Status).SingleAsync();
+
+    [Fact]
+    public async Task Due_timers_are_resumed_and_others_wait()
+    {
+        var flow = new Flow("timers").Activity("start", "Elsa.Start")
+            .Activity("soon", "Elsa.Delay", ("duration", Literal("00:00:01")))
+            .Activity("done", "Elsa.WriteLine", ("text", Literal("hết giờ")))
+            .Connect("start", "soon").Connect("soon", "done");
+        await database.ImportAsync(flow.Build());
+        await using var db = database.NewContext();
+        var runtime = database.Runtime(db);
+        var instance = await runtime.StartAsync("timers", null, null, default);
+
+        Assert.Equal(0, await runtime.ResumeDueTimersAsync(DateTimeOffset.UtcNow.AddMinutes(-1), default));
+        Assert.Equal(1, await runtime.ResumeDueTimersAsync(DateTimeOffset.UtcNow.AddMinutes(1), default));
+        Assert.Equal(0, await runtime.ResumeDueTimersAsync(DateTimeOffset.UtcNow.AddMinutes(1), default));
+        Assert.Equal(WorkflowStatus.Finished, await StatusAsync(db, instance.State.InstanceId));
+    }
+
+    [Fact]
+    public async Task A_participant_that_fails_rolls_the_whole_step_back()
+    {
+        await database.ImportAsync(WaitThenLog("atomic", "không được ghi").Build());
+        RunResult started;
+        await using (var db = database.NewContext())
+        {
+            started = await database.Runtime(db).StartAsync("atomic", "p-atomic", null, default);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var failing = new FailingParticipant(db);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => database.Runtime(db, null, failing).ResumeAsync(started.State.Bookmarks.Single().Id, new(), default));
+        }
+
+        await using var check = database.NewContext();
+        Assert.Equal(WorkflowStatus.Suspended, await StatusAsync(check, started.State.InstanceId));
+        Assert.Equal(1, await check.Set<BookmarkRecord>().CountAsync(b => b.InstanceId == started.State.InstanceId));
+        Assert.DoesNotContain(await check.Set<JournalRecord>().Where(j => j.InstanceId == started.State.InstanceId).Select(j => j.Event).ToListAsync(), e => e == JournalEvents.Resumed);
+        Assert.Empty(await check.Set<ApprovalFlow.Budget.FundingSource>().Where(f => f.Code == "ATOMIC").ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_retracted_workflow_starts_no_new_instance()
+    {
+        await database.ImportAsync(WaitThenLog("retract", "x").Build());
+        await using var db = database.NewContext();
+        await database.Definitions(db).RetractAsync("retract", default);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.Runtime(db).StartAsync("retract", null, null, default));
+    }
+
+    /// <summary>Adds a domain row to the step, then fails: neither the row nor the step may be committed.</summary>
+    private sealed class FailingParticipant(Microsoft.EntityFrameworkCore.DbContext db) : IWorkflowCommitParticipant
+    {
+        public ValueTask OnCommittingAsync(RunResult run, CancellationToken cancellationToken)
+        {
+            db.Add(new ApprovalFlow.Budget.FundingSource { Code = "ATOMIC", Name = "x", ShortName = "x" });
+            throw new InvalidOperationException("The domain refused the step.");
+        }
+    }
 }
