@@ -3,6 +3,7 @@ using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Expressions;
 using ApprovalFlow.Workflows.Model;
 using ApprovalFlow.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalFlow.Benchmarks;
 
@@ -19,7 +20,8 @@ public sealed class SequentialSuite : ISuite
     public async Task<Dictionary<string, object>> RunAsync(bool quick)
     {
         var definition = TenSteps();
-        var runner = new WorkflowRunner(ActivityRegistry.CreateDefault(), new ExpressionEvaluator(new ScriptLimits()), new NoServices(), TimeProvider.System);
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        var runner = new WorkflowRunner(ActivityRegistry.CreateDefault(), new ExpressionEvaluator(new ScriptLimits()), services, TimeProvider.System);
         var ms = await Measure.MillisecondsPerOperationAsync(quick ? 5 : 15, quick ? 2_000 : 10_000, async i =>
         {
             var result = await runner.StartAsync(definition, i.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
@@ -51,10 +53,5 @@ public sealed class SequentialSuite : ISuite
         }
 
         return new WorkflowDefinition { Id = "seq-v1", DefinitionId = "seq", Name = "sequential", Root = root };
-    }
-
-    private sealed class NoServices : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
     }
 }

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ApprovalFlow.Data;
 using ApprovalFlow.Workflows.Activities;
-using ApprovalFlow.Workflows.Expressions;
+using ApprovalFlow.Workflows.Hosting;
 using ApprovalFlow.Workflows.Model;
 using ApprovalFlow.Workflows.Persistence;
-using ApprovalFlow.Workflows.Runtime;
 using ApprovalFlow.Workflows.Serialization;
-using ApprovalFlow.Workflows.Validation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalFlow.Benchmarks;
 
@@ -31,7 +30,7 @@ public sealed class TransitionSuite : ISuite
         var connectionString = $"Data Source={file}";
         try
         {
-            var engine = new Engine(connectionString);
+            await using var engine = new Engine(connectionString);
             await engine.PrepareAsync();
             var bookmarks = await engine.StartInstancesAsync(Instances);
             var (runs, operations) = quick ? (3, 300) : (7, 1_000);
@@ -64,31 +63,29 @@ public sealed class TransitionSuite : ISuite
         }
     }
 
-    /// <summary>The engine as the web host uses it: a new context per transition, the shared caches and locks.</summary>
-    private sealed class Engine(string connectionString)
+    /// <summary>The engine wired as the web host wires it: a scope (and context) per transition.</summary>
+    private sealed class Engine(string connectionString) : IAsyncDisposable
     {
-        // Built once, as AddDbContext does in the host: options carry EF's internal service provider.
-        private readonly DbContextOptions<SqliteApprovalFlowDbContext> options =
-            new DbContextOptionsBuilder<SqliteApprovalFlowDbContext>().UseSqlite(connectionString).Options;
-
-        private readonly ActivityRegistry registry = ActivityRegistry.CreateDefault();
-        private readonly DefinitionCache cache = new();
-        private readonly InstanceLocks locks = new();
+        private readonly ServiceProvider services = new ServiceCollection()
+            .AddDbContext<SqliteApprovalFlowDbContext>(options => options.UseSqlite(connectionString))
+            .AddWorkflowEngine<SqliteApprovalFlowDbContext>()
+            .BuildServiceProvider();
 
         public async Task PrepareAsync()
         {
-            await using var db = Context();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SqliteApprovalFlowDbContext>();
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             var definition = Loop();
             definition.IsPublished = true;
-            await Store(db).ImportAsync(WorkflowJson.Write(definition), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().ImportAsync(WorkflowJson.Write(definition), CancellationToken.None);
         }
 
         public async Task<string[]> StartInstancesAsync(int count)
         {
-            await using var db = Context();
-            var runtime = Runtime(db);
+            await using var scope = services.CreateAsyncScope();
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
             var bookmarks = new string[count];
             for (var i = 0; i < count; i++)
             {
@@ -100,24 +97,19 @@ public sealed class TransitionSuite : ISuite
 
         public async Task<string> TransitionAsync(string bookmark)
         {
-            await using var db = Context();
-            return await Runtime(db).ResumeAsync(bookmark, new ResumeInput(), CancellationToken.None) is ResumeResult.Resumed resumed
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().ResumeAsync(bookmark, new ResumeInput(), CancellationToken.None) is ResumeResult.Resumed resumed
                 ? resumed.Run.State.Bookmarks.Single().Id
                 : throw new InvalidOperationException("A transition was not resumed.");
         }
 
         public async Task<string> SampleStateAsync()
         {
-            await using var db = Context();
-            return await db.Set<WorkflowInstanceRecord>().Select(i => i.StateJson).FirstAsync();
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SqliteApprovalFlowDbContext>().Set<WorkflowInstanceRecord>().Select(i => i.StateJson).FirstAsync();
         }
 
-        private SqliteApprovalFlowDbContext Context() => new(options);
-
-        private WorkflowDefinitionStore Store(SqliteApprovalFlowDbContext db) => new(db, new WorkflowValidator(registry), cache, TimeProvider.System);
-
-        private WorkflowRuntime Runtime(SqliteApprovalFlowDbContext db) =>
-            new(db, Store(db), new WorkflowRunner(registry, new ExpressionEvaluator(new ScriptLimits()), new NoServices(), TimeProvider.System), locks, [], TimeProvider.System);
+        public ValueTask DisposeAsync() => services.DisposeAsync();
 
         /// <summary>start → wait → log → wait …: every resume runs to the next wait, as a human-task chain does.</summary>
         private static WorkflowDefinition Loop()
@@ -200,10 +192,5 @@ public sealed class TransitionSuite : ISuite
 
             await command.ExecuteNonQueryAsync();
         }
-    }
-
-    private sealed class NoServices : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
     }
 }

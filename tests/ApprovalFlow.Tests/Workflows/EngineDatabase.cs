@@ -27,7 +27,7 @@ public sealed class EngineDatabase : IAsyncLifetime
 
     /// <summary>A runtime on <paramref name="db"/>; pass <paramref name="node"/> locks to act as another node of a cluster.</summary>
     public WorkflowRuntime Runtime(SqliteApprovalFlowDbContext db, InstanceLocks? node = null, params IWorkflowCommitParticipant[] participants) =>
-        new(db, Definitions(db), new WorkflowRunner(registry, new ExpressionEvaluator(new ScriptLimits()), new Flow.NoServices(), Clock), node ?? locks, participants, Clock);
+        new(db, Definitions(db), new WorkflowRunner(registry, new ExpressionEvaluator(new ScriptLimits()), Flow.NoServices, Clock), node ?? locks, participants, Clock);
 
     /// <summary>Imports a definition built in a test as a published file.</summary>
     public async Task<ImportResult> ImportAsync(ApprovalFlow.Workflows.Model.WorkflowDefinition definition)

@@ -3,6 +3,7 @@ using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Expressions;
 using ApprovalFlow.Workflows.Model;
 using ApprovalFlow.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ApprovalFlow.Tests.Workflows;
@@ -58,12 +59,10 @@ public sealed class Flow(string name = "test")
 
     /// <summary>A runner of the engine's own activities, on a clock the test controls.</summary>
     public static WorkflowRunner Runner(FakeTimeProvider? clock = null, ScriptLimits? limits = null) =>
-        new(ActivityRegistry.CreateDefault(), new ExpressionEvaluator(limits ?? new ScriptLimits()), new NoServices(), clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 1, 0, 0, TimeSpan.Zero)));
+        new(ActivityRegistry.CreateDefault(), new ExpressionEvaluator(limits ?? new ScriptLimits()), NoServices, clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 1, 0, 0, TimeSpan.Zero)));
 
-    public sealed class NoServices : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
-    }
+    /// <summary>The engine's own activities need no services.</summary>
+    public static IServiceProvider NoServices { get; } = new ServiceCollection().BuildServiceProvider();
 }
 
 internal static class RunResultExtensions
