@@ -15,6 +15,9 @@ public sealed class ExpressionEvaluator(ScriptLimits limits)
     private static readonly FluidParser Liquid = new();
     private static readonly TemplateOptions LiquidOptions = new();
 
+    /// <summary>Escapes markup only: Vietnamese letters stay letters rather than becoming numeric entities.</summary>
+    private static readonly HtmlEncoder HtmlValues = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>The expression's value as JSON (null for JavaScript's undefined and null).</summary>
     /// <exception cref="ScriptFailedException">A script failed, broke a limit, or a template did not parse.</exception>
     public JsonNode? Evaluate(WorkflowExpression expression, ExpressionScope scope) => expression.Type switch
@@ -85,7 +88,7 @@ public sealed class ExpressionEvaluator(ScriptLimits limits)
         context.SetValue("WorkflowInstanceId", scope.WorkflowInstanceId);
         context.SetValue("CorrelationId", scope.CorrelationId);
         context.SetValue("Input", ToPlain(scope.Input));
-        return htmlEncode ? parsed.Render(context, HtmlEncoder.Default) : parsed.Render(context);
+        return htmlEncode ? parsed.Render(context, HtmlValues) : parsed.Render(context);
     }
 
     /// <summary>Why an expression would not compile, or null when it would; run nothing.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Expressions;
 using ApprovalFlow.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static ApprovalFlow.Tests.Workflows.Flow;
 
@@ -249,5 +250,48 @@ public sealed class WorkflowRunnerTests
     {
         var scope = new ExpressionScope(new Dictionary<string, JsonNode?> { ["name"] = "<script>alert(1)</script>" });
         Assert.Equal("Kính gửi &lt;script&gt;alert(1)&lt;/script&gt;", ExpressionEvaluator.RenderLiquid("Kính gửi {{ Variables.name }}", scope, htmlEncode: true));
+    }
+
+    [Fact]
+    public async Task SendEmail_queues_an_encoded_message_in_the_outbox()
+    {
+        var outbox = new RecordingOutbox();
+        var services = new ServiceCollection()
+            .AddSingleton<ApprovalFlow.Workflows.Activities.Core.IMailOutbox>(outbox).BuildServiceProvider();
+        var runner = new WorkflowRunner(ActivityRegistry.CreateDefault(), new ExpressionEvaluator(new ScriptLimits()), services, TimeProvider.System);
+        var flow = new Flow().Variable("agency", "<b>Ban Dân tộc</b>").Activity("start", "Elsa.Start")
+            .Activity("mail", "Elsa.SendEmail", ("to", Literal("truongban.bdt@demo.local, chuyenvien.bdt@demo.local")), ("subject", Literal("Đề xuất chờ ký")),
+                ("body", new(ApprovalFlow.Workflows.Model.ExpressionTypes.Liquid, JsonValue.Create("<p>{{ Variables.agency }} gửi đề xuất</p>"))))
+            .Connect("start", "mail");
+
+        var result = await runner.StartAsync(flow.Build(), "i", null);
+
+        Assert.Equal(WorkflowStatus.Finished, result.State.Status);
+        var mail = Assert.Single(outbox.Mail);
+        Assert.Equal(["truongban.bdt@demo.local", "chuyenvien.bdt@demo.local"], mail.To);
+        Assert.Equal("<p>&lt;b&gt;Ban Dân tộc&lt;/b&gt; gửi đề xuất</p>", mail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task SendEmail_without_an_outbox_is_an_incident_not_lost_mail()
+    {
+        var flow = new Flow().Activity("start", "Elsa.Start")
+            .Activity("mail", "Elsa.SendEmail", ("to", Literal("a@b.c")), ("subject", Literal("x")), ("body", Literal("y")))
+            .Connect("start", "mail");
+
+        var result = await StartAsync(flow);
+
+        Assert.Equal((WorkflowStatus.Faulted, "mail"), (result.State.Status, result.Incident!.ActivityId));
+    }
+
+    private sealed class RecordingOutbox : ApprovalFlow.Workflows.Activities.Core.IMailOutbox
+    {
+        public List<ApprovalFlow.Workflows.Activities.Core.OutgoingMail> Mail { get; } = [];
+
+        public ValueTask EnqueueAsync(ApprovalFlow.Workflows.Activities.Core.OutgoingMail mail, CancellationToken cancellationToken)
+        {
+            Mail.Add(mail);
+            return ValueTask.CompletedTask;
+        }
     }
 }
