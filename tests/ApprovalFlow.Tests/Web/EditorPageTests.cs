@@ -160,6 +160,7 @@ public sealed class EditorPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(4, view.QuerySelectorAll("[data-testid=task]").Length);
         Assert.Equal(["48", "160", "40", "160"], view.QuerySelectorAll("[data-testid=row-period-total]").Select(c => c.TextContent));
         Assert.Equal(("408", "258"), (view.QuerySelector("[data-testid=period-total]")!.TextContent, view.QuerySelector("[data-testid=plan-year-total]")!.TextContent));
+        Assert.Equal(["- Như trên;", "- Lãnh đạo Ban;", "- Các phòng thuộc Ban;", "- Lưu VT."], view.QuerySelectorAll("[data-testid=recipient]").Select(r => r.TextContent));
     }
 
     private static string? Value(IHtmlDocument page, string name) => (page.QuerySelector($"[name='{name}']") as IHtmlInputElement)?.Value;
