@@ -7,13 +7,14 @@ cd "$(dirname "$0")/.."
 
 need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 fc-list 2>/dev/null | grep -qi "liberation serif" || need_packages+=(fonts-liberation fontconfig)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages: ${need_packages[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
   else
-    echo "warning: missing ${need_packages[*]} and not root with apt-get; the browser tests will fail" >&2
+    echo "warning: missing ${need_packages[*]} and not root with apt-get; the tests that need them will fail" >&2
   fi
 fi
 

@@ -18,14 +18,21 @@ public static partial class DataServiceExtensions
     {
         var app = configuration.GetSection(ApprovalFlowOptions.SectionName).Get<ApprovalFlowOptions>() ?? new();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
-        if (!string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        switch (database.Provider.ToUpperInvariant())
         {
-            throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use 'Sqlite'.");
+            case "SQLITE":
+                var sqlite = database.ConnectionString
+                    ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(app.ResolvedDataDir, "approvalflow.db") }.ToString();
+                services.AddDbContext<ApprovalFlowDbContext, SqliteApprovalFlowDbContext>(options => options.UseSqlite(sqlite));
+                break;
+            case "POSTGRESQL":
+                var postgres = database.ConnectionString
+                    ?? throw new InvalidOperationException("Database:ConnectionString is required with Database:Provider 'PostgreSql'.");
+                services.AddDbContext<ApprovalFlowDbContext, PostgreSqlApprovalFlowDbContext>(options => options.UseNpgsql(postgres));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use 'Sqlite' or 'PostgreSql'.");
         }
-
-        var connectionString = database.ConnectionString
-            ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(app.ResolvedDataDir, "approvalflow.db") }.ToString();
-        services.AddDbContext<ApprovalFlowDbContext, SqliteApprovalFlowDbContext>(options => options.UseSqlite(connectionString));
 
         services.AddOptions<ApprovalFlowOptions>().Bind(configuration.GetSection(ApprovalFlowOptions.SectionName));
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName))
@@ -54,8 +61,11 @@ public static partial class DataServiceExtensions
         var db = scope.ServiceProvider.GetRequiredService<ApprovalFlowDbContext>();
         await db.Database.MigrateAsync();
 
-        // WAL lets readers go on while a writer commits; the setting is stored in the file, so once is enough.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a writer commits; the setting is stored in the file, so once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
 
         var imports = await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(options.ResolvedWorkflowsDir, CancellationToken.None);
         foreach (var refused in imports.Where(i => i.Status == ImportStatus.Refused || i.Problems.Count > 0))

@@ -5,9 +5,9 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    /// <summary><c>Sqlite</c> (the embedded default). PostgreSQL comes with the production-mode issue.</summary>
+    /// <summary><c>Sqlite</c> (the embedded default) or <c>PostgreSql</c> (production).</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>The connection string; for SQLite, default <c>approvalflow.db</c> in the data folder.</summary>
+    /// <summary>The connection string; for SQLite, default <c>approvalflow.db</c> in the data folder; required for PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
 }

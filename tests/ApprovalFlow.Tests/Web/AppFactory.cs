@@ -18,6 +18,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>The workflows folder imported at start-up; the repository's own when null.</summary>
     public string? WorkflowsDir { get; init; }
 
+    /// <summary>Further configuration, e.g. <c>Database:Provider</c>.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "approvalflow-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -28,6 +31,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         if (WorkflowsDir is not null)
         {
             builder.UseSetting("ApprovalFlow:WorkflowsDir", WorkflowsDir);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

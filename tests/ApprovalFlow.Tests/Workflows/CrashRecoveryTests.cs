@@ -7,7 +7,7 @@ using static ApprovalFlow.Tests.Workflows.Flow;
 namespace ApprovalFlow.Tests.Workflows;
 
 /// <summary>A process killed in the middle of a run: the instance stays at its last commit and nothing committed runs twice.</summary>
-public sealed class CrashRecoveryTests(EngineDatabase database) : IClassFixture<EngineDatabase>
+public sealed class CrashRecoveryTests(SqliteEngineDatabase database) : IClassFixture<SqliteEngineDatabase>
 {
     [Fact]
     public async Task A_run_killed_before_its_commit_leaves_the_instance_resumable_from_its_last_commit()

@@ -8,8 +8,14 @@ using static ApprovalFlow.Tests.Workflows.Flow;
 
 namespace ApprovalFlow.Tests.Workflows;
 
-/// <summary>The engine against the real database: versions, bookmarks resumed once, events, incidents.</summary>
-public sealed class WorkflowRuntimeTests(EngineDatabase database) : IClassFixture<EngineDatabase>
+/// <summary>The engine on SQLite, the embedded default.</summary>
+public sealed class SqliteWorkflowRuntimeTests(SqliteEngineDatabase database) : WorkflowRuntimeTests(database), IClassFixture<SqliteEngineDatabase>;
+
+/// <summary>The engine on PostgreSQL, as production runs it.</summary>
+public sealed class PostgresWorkflowRuntimeTests(PostgresEngineDatabase database) : WorkflowRuntimeTests(database), IClassFixture<PostgresEngineDatabase>;
+
+/// <summary>The engine against a real database: versions, bookmarks resumed once, events, incidents, children.</summary>
+public abstract class WorkflowRuntimeTests(EngineDatabase database)
 {
     private static Flow WaitThenLog(string name, string text) => new Flow(name)
         .Activity("start", "Elsa.Start")
@@ -205,7 +211,7 @@ public sealed class WorkflowRuntimeTests(EngineDatabase database) : IClassFixtur
         Assert.Equal(3, await db.Set<WorkflowInstanceRecord>().CountAsync(i => i.ParentInstanceId == parent.State.InstanceId));
     }
 
-    private static Task<WorkflowStatus> StatusAsync(ApprovalFlow.Data.SqliteApprovalFlowDbContext db, string instanceId) =>
+    private static Task<WorkflowStatus> StatusAsync(ApprovalFlow.Data.ApprovalFlowDbContext db, string instanceId) =>
         db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Status).SingleAsync();
 
     [Fact]
