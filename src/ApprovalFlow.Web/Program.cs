@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Features.Account;
+using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
 using ApprovalFlow.Web.Features.Workflows;
@@ -13,6 +14,7 @@ builder.Services.AddApprovalFlowIdentity();
 builder.Services.AddApprovalFlowLocalization();
 builder.Services.AddRequestFeature();
 builder.Services.AddProposalFeature();
+builder.Services.AddInboxFeature();
 builder.Services.AddRazorPages(options =>
     {
         // One folder per feature: each page sits beside its endpoint and handler.
@@ -62,6 +64,7 @@ app.MapAuthEndpoints();
 app.MapRequestEndpoints();
 app.MapProposalEndpoints();
 app.MapWorkflowEndpoints();
+app.MapInboxEndpoints();
 app.MapRazorPages();
 
 app.Run();

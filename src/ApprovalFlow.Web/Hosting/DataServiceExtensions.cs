@@ -47,7 +47,7 @@ public static partial class DataServiceExtensions
         services.AddScoped<ProposalDrafts>();
         services.AddScoped<ApprovalFlow.Organization.AgencyDirectory>();
         services.AddScoped<DemoDataSeeder>();
-        services.AddWorkflowEngine<ApprovalFlowDbContext>();
+        services.AddWorkflowEngine<ApprovalFlowDbContext>(registry => registry.AddFromAssembly(typeof(ApprovalFlow.WorkItems.HumanTask).Assembly));
         return services;
     }
 

@@ -104,6 +104,13 @@ public sealed class WorkflowRuntime(
         return await AfterCommitAsync(result, cancellationToken);
     }
 
+    /// <summary>Resumes the bookmark an activity made findable by <paramref name="name"/> and <paramref name="key"/> (a work item's id, say).</summary>
+    public async Task<ResumeResult> ResumeByKeyAsync(string name, string key, ResumeInput input, CancellationToken cancellationToken)
+    {
+        var bookmark = await db.Set<BookmarkRecord>().Where(b => b.Name == name && b.Key == key).Select(b => b.Id).FirstOrDefaultAsync(cancellationToken);
+        return bookmark is null ? new ResumeResult.AlreadyHandled() : await ResumeAsync(bookmark, input, cancellationToken);
+    }
+
     /// <summary>Resumes every instance waiting on <paramref name="eventName"/> for <paramref name="correlationId"/>; returns how many.</summary>
     public async Task<int> PublishEventAsync(string eventName, string? correlationId, JsonNode? payload, CancellationToken cancellationToken)
     {

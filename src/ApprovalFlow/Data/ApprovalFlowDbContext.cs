@@ -4,6 +4,7 @@ using ApprovalFlow.Organization;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Requests;
 using ApprovalFlow.Workflows.Persistence;
+using ApprovalFlow.WorkItems;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -28,6 +29,8 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
     public DbSet<Proposal> Proposals => Set<Proposal>();
 
     public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +86,18 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             proposal.Property(p => p.Revision).IsConcurrencyToken();
             proposal.Property(p => p.UpdatedByName).HasMaxLength(200);
             MapContent(proposal.Property(p => p.Content));
+        });
+
+        builder.Entity<WorkItem>(item =>
+        {
+            item.Property(w => w.Revision).IsConcurrencyToken();
+            item.Property(w => w.Title).HasMaxLength(500);
+            item.Property(w => w.Form).HasMaxLength(50);
+            item.Property(w => w.AssigneeRole).HasMaxLength(50);
+            item.Property(w => w.CompletedByName).HasMaxLength(200);
+            item.Property(w => w.Comment).HasMaxLength(4000);
+            item.HasIndex(w => new { w.Status, w.AssigneeRole, w.AgencyId });
+            item.HasIndex(w => w.InstanceId);
         });
 
         builder.Entity<ProposalRevision>(revision =>

@@ -152,6 +152,39 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", nullable: false),
+                    CorrelationId = table.Column<string>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    AssigneeRole = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssigneeUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcomes = table.Column<string>(type: "TEXT", nullable: false),
+                    CommentRequiredFor = table.Column<string>(type: "TEXT", nullable: false),
+                    AllowEmailApproval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompletedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgencyProfiles",
                 columns: table => new
                 {
@@ -527,6 +560,16 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                 name: "IX_WorkflowInstances_ParentBookmarkId",
                 table: "WorkflowInstances",
                 column: "ParentBookmarkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_InstanceId",
+                table: "WorkItems",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_Status_AssigneeRole_AgencyId",
+                table: "WorkItems",
+                columns: new[] { "Status", "AssigneeRole", "AgencyId" });
         }
 
         /// <inheritdoc />
@@ -570,6 +613,9 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WorkflowJournal");
+
+            migrationBuilder.DropTable(
+                name: "WorkItems");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

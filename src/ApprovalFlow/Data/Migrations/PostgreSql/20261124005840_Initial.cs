@@ -154,6 +154,39 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<string>(type: "text", nullable: false),
+                    ActivityId = table.Column<string>(type: "text", nullable: false),
+                    CorrelationId = table.Column<string>(type: "text", nullable: true),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Form = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    AssigneeRole = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssigneeUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcomes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CommentRequiredFor = table.Column<List<string>>(type: "text[]", nullable: false),
+                    AllowEmailApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "text", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompletedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Channel = table.Column<string>(type: "text", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgencyProfiles",
                 columns: table => new
                 {
@@ -529,6 +562,16 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                 name: "IX_WorkflowInstances_ParentBookmarkId",
                 table: "WorkflowInstances",
                 column: "ParentBookmarkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_InstanceId",
+                table: "WorkItems",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_Status_AssigneeRole_AgencyId",
+                table: "WorkItems",
+                columns: new[] { "Status", "AssigneeRole", "AgencyId" });
         }
 
         /// <inheritdoc />
@@ -572,6 +615,9 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "WorkflowJournal");
+
+            migrationBuilder.DropTable(
+                name: "WorkItems");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
