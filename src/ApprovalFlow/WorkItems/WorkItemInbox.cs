@@ -23,6 +23,9 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
         return [.. items.OrderBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CreatedAt)];
     }
 
+    /// <summary>How many open items <paramref name="actor"/> may act on: the navigation bar's badge.</summary>
+    public Task<int> CountAsync(Actor actor, CancellationToken cancellationToken) => db.WorkItems.CountAsync(OpenFor(actor), cancellationToken);
+
     /// <summary>Takes a role's item, so that others of the role no longer see it.</summary>
     public Task<WorkItemResult> ClaimAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, actor, _ => null, item => item.ClaimedByUserId = actor.UserId, cancellationToken);

@@ -117,6 +117,30 @@ public sealed class InboxApiTests(InboxApiTests.WithSignOffWorkflow fixture) : I
         Assert.Contains(item, await InboxAsync(second));
     }
 
+    [Fact]
+    public async Task The_inbox_page_shows_the_task_refuses_a_return_without_comment_and_completes_it()
+    {
+        var (_, item) = await StartSignOffAsync();
+        var head = await PageSession.LoginAsync(App, "truongban.bdt@demo.local");
+
+        var page = await head.GetAsync("/inbox");
+        Assert.NotNull(page.QuerySelector("[data-testid=inbox-count]"));
+        var card = page.QuerySelectorAll("[data-testid=work-item]").Single(c => c.GetAttribute("data-id") == item.ToString());
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)card.QuerySelector("form")!;
+        Assert.Equal(["Đồng ý", "Trả lại"], card.QuerySelectorAll("button[name=outcome]").Select(b => b.TextContent));
+
+        using var refused = await head.SubmitAsync("/inbox?handler=Complete", form, overrides: new() { ["outcome"] = "Return", ["comment"] = "" });
+        var afterRefusal = await head.GetAsync("/inbox");
+        Assert.Equal("Cần nhập ý kiến cho kết quả này.", afterRefusal.QuerySelector("[data-testid=inbox-message]")!.TextContent);
+
+        using var done = await head.SubmitAsync("/inbox?handler=Complete", form, overrides: new() { ["outcome"] = "Return", ["comment"] = "Bổ sung số liệu năm 2021." });
+        var after = await head.GetAsync("/inbox");
+        Assert.Equal("Đã xử lý xong.", after.QuerySelector("[data-testid=inbox-message]")!.TextContent);
+        Assert.DoesNotContain(after.QuerySelectorAll("[data-testid=work-item]"), c => c.GetAttribute("data-id") == item.ToString());
+        await using var scope = App.Services.CreateAsyncScope();
+        Assert.Equal("inbox", (await scope.ServiceProvider.GetRequiredService<ApprovalFlowDbContext>().WorkItems.SingleAsync(w => w.Id == item)).Channel);
+    }
+
     /// <summary>A host whose workflows folder holds a sign-off: the agency head approves or returns with a comment.</summary>
     public sealed class WithSignOffWorkflow : IAsyncLifetime
     {
