@@ -43,6 +43,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(string email)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "vi-VN" });
+
+        // Waits, not timings: on two cores shared with the rest of the suite a first page can take a while.
+        context.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Thư điện tử").FillAsync(email);
