@@ -34,6 +34,11 @@ internal static class InputConverter
                     return bool.Parse(text);
                 }
 
+                if (target.IsEnum)
+                {
+                    return Enum.Parse(target, text, ignoreCase: true);
+                }
+
                 // A list or object typed as a JSON string ("[\"Approve\",\"Return\"]"), as Elsa writes Object literals.
                 if (text.TrimStart().StartsWith('[') || text.TrimStart().StartsWith('{'))
                 {

@@ -141,6 +141,29 @@ public sealed class InboxApiTests(InboxApiTests.WithSignOffWorkflow fixture) : I
         Assert.Equal("inbox", (await scope.ServiceProvider.GetRequiredService<ApprovalFlowDbContext>().WorkItems.SingleAsync(w => w.Id == item)).Channel);
     }
 
+    [Fact]
+    public async Task Submitting_a_proposal_to_the_ICT_review_shows_it_to_the_reviewers_and_closes_it_to_editing()
+    {
+        var staff = await ApiSession.LoginAsync(App, "chuyenvien.stc@demo.local");
+        var id = await staff.OwnProposalIdAsync();
+        var revision = (await staff.GetJsonAsync($"/api/proposals/{id}")).GetProperty("revision").GetInt32();
+        var reviewer = await ApiSession.LoginAsync(App, "thamdinh.stttt@demo.local");
+        Assert.DoesNotContain((await reviewer.GetJsonAsync("/api/proposals")).EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync("submit-test", id.ToString(), null, CancellationToken.None);
+        }
+
+        var seen = Assert.Single((await reviewer.GetJsonAsync("/api/proposals")).EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+        Assert.Equal("UnderReview", seen.GetProperty("status").GetString());
+        var ubnd = await ApiSession.LoginAsync(App, "ubnd@demo.local");
+        Assert.Equal(0, (await ubnd.GetJsonAsync("/api/proposals")).GetArrayLength());
+        using var late = await staff.PutProposalAsync(id, revision, Fixtures.SeedLetter.Content());
+        Assert.True(late.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict, late.StatusCode.ToString());
+        Assert.False((await staff.GetJsonAsync($"/api/proposals/{id}")).GetProperty("canEdit").GetBoolean());
+    }
+
     /// <summary>A host whose workflows folder holds a sign-off: the agency head approves or returns with a comment.</summary>
     public sealed class WithSignOffWorkflow : IAsyncLifetime
     {
@@ -164,6 +187,13 @@ public sealed class InboxApiTests(InboxApiTests.WithSignOffWorkflow fixture) : I
                 .Build();
             definition.IsPublished = true;
             await File.WriteAllTextAsync(Path.Combine(folder, "sign-off-test.json"), WorkflowJson.Write(definition));
+            var submit = new Flow("submit-test")
+                .Activity("start", "Elsa.Start")
+                .Activity("submit", "ApprovalFlow.SetProposalStatus", ("status", Literal("UnderReview")))
+                .Connect("start", "submit")
+                .Build();
+            submit.IsPublished = true;
+            await File.WriteAllTextAsync(Path.Combine(folder, "submit-test.json"), WorkflowJson.Write(submit));
             App = new AppFactory { WorkflowsDir = folder };
 
             // A deputy head of the same agency, to share the role's queue.
