@@ -21,8 +21,8 @@ public sealed class ProposalQueries(ProposalDrafts drafts, RequestQueries reques
         }
 
         var proposals = await query.ToListAsync(cancellationToken);
-        var visibleRequests = (await requests.ListAsync(actor, cancellationToken)).ToDictionary(r => r.Id);
         var agencies = await directory.LoadAsync(cancellationToken);
+        var visibleRequests = (await requests.ListAsync(actor, cancellationToken, agencies)).ToDictionary(r => r.Id);
         var sources = await drafts.FundingSourcesAsync(cancellationToken);
         return
         [
@@ -43,9 +43,9 @@ public sealed class ProposalQueries(ProposalDrafts drafts, RequestQueries reques
 
     public async Task<ProposalDto> ToDtoAsync(Proposal proposal, Actor actor, CancellationToken cancellationToken)
     {
-        var request = await requests.FindForVisibleChildAsync(proposal.RequestId, cancellationToken)
-            ?? throw new InvalidOperationException($"Proposal {proposal.Id} has no request.");
         var agencies = await directory.LoadAsync(cancellationToken);
+        var request = await requests.FindForVisibleChildAsync(proposal.RequestId, agencies, cancellationToken)
+            ?? throw new InvalidOperationException($"Proposal {proposal.Id} has no request.");
         var agency = RequestQueries.Ref(agencies, proposal.AgencyId, request.Date)
             ?? throw new InvalidOperationException($"Proposal {proposal.Id} names an unknown agency.");
         var letterDate = proposal.Content.Date ?? request.Date;

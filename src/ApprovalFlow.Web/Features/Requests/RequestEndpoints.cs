@@ -41,10 +41,11 @@ public sealed class RequestQueries(ApprovalFlowDbContext db, AgencyDirectory dir
 {
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), ignoreCase: false);
 
-    public async Task<IReadOnlyList<RequestDto>> ListAsync(Actor actor, CancellationToken cancellationToken)
+    /// <summary>The visible requests, newest first; <paramref name="agencies"/> when the caller has the directory already.</summary>
+    public async Task<IReadOnlyList<RequestDto>> ListAsync(Actor actor, CancellationToken cancellationToken, AgencyLookup? agencies = null)
     {
         var requests = await db.Requests.AsNoTracking().Where(RequestAccess.VisibleTo(actor, db.Proposals)).ToListAsync(cancellationToken);
-        var agencies = await directory.LoadAsync(cancellationToken);
+        agencies ??= await directory.LoadAsync(cancellationToken);
         return [.. requests.OrderByDescending(r => r.Date).Select(r => ToDto(r, agencies))];
     }
 
@@ -55,10 +56,10 @@ public sealed class RequestQueries(ApprovalFlowDbContext db, AgencyDirectory dir
     }
 
     /// <summary>A request without a scope check, for callers that have checked access to something belonging to it.</summary>
-    public async Task<RequestDto?> FindForVisibleChildAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<RequestDto?> FindForVisibleChildAsync(Guid id, AgencyLookup agencies, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return request is null ? null : ToDto(request, await directory.LoadAsync(cancellationToken));
+        return request is null ? null : ToDto(request, agencies);
     }
 
     /// <summary>An agency named as it was on <paramref name="date"/>.</summary>
