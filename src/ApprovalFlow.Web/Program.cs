@@ -35,7 +35,7 @@ await app.PrepareDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseExceptionHandler("/status/500");
     app.UseHsts();
 }
 

@@ -1,15 +1,24 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ApprovalFlow.Web.Features;
 
-/// <summary>The page shown for an empty 4xx/5xx answer of a page (not of the API, which answers with problem details).</summary>
+/// <summary>
+/// What a page shows for an empty error status, and for an unexpected failure outside Development (re-executed as
+/// 500): a Vietnamese explanation and, for failures, a reference for the logs — never a stack trace. The API answers
+/// with problem details instead.
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
+
+    /// <summary>The request's trace id, which the logs carry too.</summary>
+    public string Reference => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 
     public void OnGet(int code) => Code = code;
 

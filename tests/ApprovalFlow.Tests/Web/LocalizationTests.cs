@@ -47,6 +47,15 @@ public sealed class LocalizationTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task A_failure_page_apologises_in_Vietnamese_with_a_reference_and_no_stack_trace()
+    {
+        var page = await PageSession.Anonymous(app).GetAsync("/status/500");
+        Assert.StartsWith("Hệ thống không xử lý được yêu cầu này.", page.QuerySelector("[data-testid=status-text]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelector("code")!.TextContent);
+        Assert.DoesNotContain("Exception", page.DocumentElement.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_text_has_an_English_translation()
     {
         var resources = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src");
