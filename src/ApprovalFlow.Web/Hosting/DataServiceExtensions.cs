@@ -47,6 +47,8 @@ public static partial class DataServiceExtensions
         services.AddScoped<ProposalDrafts>();
         services.AddScoped<ApprovalFlow.Organization.AgencyDirectory>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ApprovalFlow.Requests.RequestPublisher>();
+        services.AddScoped<ApprovalFlow.Decisions.Assessments>();
         services.AddWorkflowEngine<ApprovalFlowDbContext>(registry => registry.AddFromAssembly(typeof(ApprovalFlow.WorkItems.HumanTask).Assembly));
         return services;
     }

@@ -280,7 +280,7 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>
-    /// What a committed run sets off, outside any instance's lock: its child instances, its events, and — for a
+    /// What a committed run sets off, outside any instance's lock: its child instances, its events, the cancellations it asked for, and — for a
     /// child whose parent waits — the parent's resume once every sibling is done.
     /// </summary>
     private async Task AfterCommitAsync(RunResult run, string? parentBookmarkId, CancellationToken cancellationToken)
@@ -294,6 +294,11 @@ public sealed class WorkflowRuntime(
         foreach (var e in run.Published)
         {
             await PublishEventAsync(e.Name, e.CorrelationId, e.Payload, cancellationToken);
+        }
+
+        foreach (var instanceId in run.Cancellations)
+        {
+            await CancelAsync(instanceId, cancellationToken);
         }
 
         if (parentBookmarkId is not null)

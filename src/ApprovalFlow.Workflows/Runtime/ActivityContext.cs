@@ -57,4 +57,7 @@ public sealed class ActivityContext
 
     /// <summary>Asks for a child instance, started once this run is committed.</summary>
     public void Dispatch(ChildDispatch child) => execution.Dispatches.Add(child);
+
+    /// <summary>Asks for another instance to be cancelled once this run is committed (a proposal left out when its request closes).</summary>
+    public void CancelInstance(string instanceId) => execution.Cancellations.Add(instanceId);
 }

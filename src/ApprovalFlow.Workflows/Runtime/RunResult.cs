@@ -13,4 +13,8 @@ public sealed record RunResult(
     IReadOnlyList<PublishedEvent> Published,
     Incident? Incident,
     IReadOnlyList<Bookmark> CreatedBookmarks,
-    IReadOnlyList<ChildDispatch> Dispatches);
+    IReadOnlyList<ChildDispatch> Dispatches)
+{
+    /// <summary>Other instances to cancel once the run is committed.</summary>
+    public IReadOnlyList<string> Cancellations { get; init; } = [];
+}

@@ -24,6 +24,8 @@ internal sealed class WorkflowExecution(
 
     public List<ChildDispatch> Dispatches { get; } = [];
 
+    public List<string> Cancellations { get; } = [];
+
     public Incident? Incident { get; set; }
 
     public ExpressionScope Scope() => new(State.Variables)

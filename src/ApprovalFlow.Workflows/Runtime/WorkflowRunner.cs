@@ -157,7 +157,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ExpressionEvaluato
         }
 
         var created = state.Bookmarks.Where(b => execution.JournalEntries.Any(j => j.Event == JournalEvents.Suspended && j.Payload?["bookmark"]?.GetValue<string>() == b.Id)).ToList();
-        return new RunResult(state, execution.JournalEntries, execution.Published, execution.Incident, created, execution.Dispatches);
+        return new RunResult(state, execution.JournalEntries, execution.Published, execution.Incident, created, execution.Dispatches) { Cancellations = execution.Cancellations };
     }
 
     private void Fault(WorkflowExecution execution, ScheduledStep step, ActivityNode node, string message)

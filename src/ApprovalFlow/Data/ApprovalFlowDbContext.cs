@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ApprovalFlow.Audit;
 using ApprovalFlow.Budget;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Organization;
@@ -31,6 +33,51 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
     public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
 
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Seals new audit lines onto the chain in the same save, serialized across writers (see <see cref="LockAuditChainAsync"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            await AuditChain.SealAsync(this, pending, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The synchronous save would bypass the audit seal; everything here saves asynchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added)
+            ? throw new InvalidOperationException("Audit lines are sealed by SaveChangesAsync only.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
+
+    /// <summary>
+    /// Makes concurrent appenders take turns until their transaction ends, so that each reads the true last line.
+    /// SQLite needs nothing: its writers are serialized already.
+    /// </summary>
+    protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -86,6 +133,23 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             proposal.Property(p => p.Revision).IsConcurrencyToken();
             proposal.Property(p => p.UpdatedByName).HasMaxLength(200);
             MapContent(proposal.Property(p => p.Content));
+            MapJson(proposal.Property(p => p.Recommendations));
+            MapJson(proposal.Property(p => p.Decisions));
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.Action).HasMaxLength(100);
+            entry.Property(e => e.EntityType).HasMaxLength(50);
+            entry.Property(e => e.EntityId).HasMaxLength(100);
+            entry.Property(e => e.ActorName).HasMaxLength(200);
+            entry.Property(e => e.OnBehalfOfName).HasMaxLength(200);
+            entry.Property(e => e.Channel).HasMaxLength(20);
+            entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.HasIndex(e => new { e.EntityType, e.EntityId });
         });
 
         builder.Entity<WorkItem>(item =>
@@ -95,6 +159,7 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             item.Property(w => w.Form).HasMaxLength(50);
             item.Property(w => w.AssigneeRole).HasMaxLength(50);
             item.Property(w => w.CompletedByName).HasMaxLength(200);
+            item.Property(w => w.OnBehalfOfName).HasMaxLength(200);
             item.Property(w => w.Comment).HasMaxLength(4000);
             item.HasIndex(w => new { w.Status, w.AssigneeRole, w.AgencyId });
             item.HasIndex(w => w.InstanceId);
@@ -113,6 +178,14 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
     /// Content is stored as one JSON document: it is edited, versioned and rendered as a whole, and its nested
     /// lists (tasks, scope lines, year splits) would otherwise need five tables for no query that wants them apart.
     /// </summary>
+    private static void MapJson<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<T>> property) =>
+        property
+            .HasConversion(v => JsonSerializer.Serialize(v, ProposalJson.Options), json => JsonSerializer.Deserialize<List<T>>(json, ProposalJson.Options) ?? new List<T>())
+            .Metadata.SetValueComparer(new ValueComparer<List<T>>(
+                (a, b) => JsonSerializer.Serialize(a, ProposalJson.Options) == JsonSerializer.Serialize(b, ProposalJson.Options),
+                v => JsonSerializer.Serialize(v, ProposalJson.Options).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, ProposalJson.Options), ProposalJson.Options)!));
+
     private static void MapContent(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<ProposalContent> property) =>
         property
             .HasConversion(c => ProposalJson.Serialize(c), json => ProposalJson.Deserialize(json))

@@ -28,6 +28,12 @@ public sealed class Proposal
     /// <summary>When the ICT department first put it before the UBND; from then on the UBND may see it.</summary>
     public DateTimeOffset? SubmittedToUbndAt { get; set; }
 
+    /// <summary>The ICT review's recommendation per task; empty until the reviewer records one.</summary>
+    public List<TaskRecommendation> Recommendations { get; set; } = [];
+
+    /// <summary>The UBND's decision per task; empty until decided.</summary>
+    public List<TaskDecision> Decisions { get; set; } = [];
+
     /// <summary>Whether the agency may still change it.</summary>
     public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.Returned;
 }
@@ -61,4 +67,7 @@ public enum ProposalStatus
 
     /// <summary>Không phê duyệt.</summary>
     Rejected = 8,
+
+    /// <summary>Không được tổng hợp: not accepted by the ICT review when the request's deadline passed, so never put to the UBND.</summary>
+    NotIncluded = 9,
 }

@@ -1,4 +1,5 @@
 using ApprovalFlow.Budget;
+using ApprovalFlow.Audit;
 using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,7 @@ public sealed class ProposalDrafts(ApprovalFlowDbContext db, ProposalValidator v
         proposal.UpdatedById = actor.UserId;
         proposal.UpdatedByName = actor.DisplayName;
         db.ProposalRevisions.Add(Snapshot(proposal));
+        db.Audit("proposal.saved", "proposal", proposal.Id, now, actor, details: new { proposal.Revision });
 
         try
         {

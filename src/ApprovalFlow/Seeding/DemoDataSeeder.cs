@@ -4,6 +4,7 @@ using ApprovalFlow.Identity;
 using ApprovalFlow.Organization;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Requests;
+using ApprovalFlow.Workflows.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace ApprovalFlow.Seeding;
 /// Does nothing when any agency exists, so it never touches real data.
 /// </summary>
 public sealed class DemoDataSeeder(
-    ApprovalFlowDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, TimeProvider clock)
+    ApprovalFlowDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, RequestPublisher publisher, WorkflowDefinitionStore workflows, TimeProvider clock)
 {
     /// <summary>The request date of the seed letter's request; names and titles are those in force then.</summary>
     public static readonly DateOnly RequestDate = new(2022, 1, 28);
@@ -61,12 +62,21 @@ public sealed class DemoDataSeeder(
             }
         }
 
-        await SeedRequestAsync(agencies, heads, cancellationToken);
+        var request = await SeedRequestAsync(agencies, heads, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Sent after the seed's commit: the request's workflow commits in a transaction of its own. Without the
+        // workflow (a workflows folder that lacks it) the request stays a draft that an ICT reviewer can send later.
+        if (await workflows.FindPublishedAsync(RequestPublisher.WorkflowId, cancellationToken) is not null
+            && await publisher.PublishAsync(request.Id, actor: null, cancellationToken) is { } refusal)
+        {
+            throw new InvalidOperationException("Publishing the demo request failed: " + refusal);
+        }
+
         return true;
     }
 
-    private async Task SeedRequestAsync(DemoAgencies agencies, Dictionary<Guid, string> heads, CancellationToken cancellationToken)
+    private async Task<BudgetRequest> SeedRequestAsync(DemoAgencies agencies, Dictionary<Guid, string> heads, CancellationToken cancellationToken)
     {
         var targets = new[] { agencies.EthnicAffairs }.Concat(agencies.Departments).ToList();
         var request = new BudgetRequest
@@ -78,8 +88,9 @@ public sealed class DemoDataSeeder(
             PlanPeriod = new YearRange(2022, 2025),
             PlanYear = 2022,
             PastYears = new YearRange(2020, 2021),
-            Deadline = new DateOnly(2022, 2, 18),
-            Status = RequestStatus.Published,
+            // The letter set 18/02/2022; a demo walked today needs a deadline still ahead, or the chain would skip the agencies.
+            Deadline = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(30),
+            Status = RequestStatus.Draft,
             TargetAgencyIds = [.. targets.Select(a => a.Id)],
         };
         db.Requests.Add(request);
@@ -94,6 +105,7 @@ public sealed class DemoDataSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return request;
     }
 
     private static AgencyProfile Profile(Agency agency) =>

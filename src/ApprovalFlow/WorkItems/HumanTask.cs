@@ -1,3 +1,4 @@
+using ApprovalFlow.Audit;
 using ApprovalFlow.Data;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Runtime;
@@ -62,6 +63,7 @@ public sealed class HumanTask(ApprovalFlowDbContext db) : WorkflowActivity
             DueAt = DueBusinessDays is { } days ? context.Now.AddDays(days) : null,
         };
         db.WorkItems.Add(item);
+        db.Audit("work-item.opened", "work-item", item.Id, context.Now, details: new { item.Title, item.Form, item.AssigneeRole, item.CorrelationId });
         return ActivityResult.Suspend(new BookmarkRequest(TypeName, item.Id.ToString()));
     }
 

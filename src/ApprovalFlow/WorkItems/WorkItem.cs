@@ -57,6 +57,11 @@ public sealed class WorkItem
 
     public string? CompletedByName { get; set; }
 
+    /// <summary>When a substitute completed it: the absent user they acted for.</summary>
+    public Guid? OnBehalfOfUserId { get; set; }
+
+    public string? OnBehalfOfName { get; set; }
+
     /// <summary>Inbox, email link or API: recorded with the outcome for the timeline and the audit log.</summary>
     public string? Channel { get; set; }
 

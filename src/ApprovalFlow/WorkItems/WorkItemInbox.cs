@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json.Nodes;
+using ApprovalFlow.Audit;
 using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Proposals;
@@ -14,7 +15,7 @@ namespace ApprovalFlow.WorkItems;
 /// claiming, releasing and completing them. Completing resumes the workflow in the same transaction, so an item is
 /// completed exactly once however many people press the button at once.
 /// </summary>
-public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runtime, TimeProvider clock)
+public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runtime, ProposalDrafts drafts, TimeProvider clock)
 {
     /// <summary>The open items <paramref name="actor"/> may act on, oldest due first.</summary>
     public async Task<IReadOnlyList<WorkItem>> OpenItemsAsync(Actor actor, CancellationToken cancellationToken)
@@ -61,6 +62,11 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
             return new WorkItemResult.Refused(ValidationMessages.Get("WorkItemCommentRequired"));
         }
 
+        if (await RefusalOfFormAsync(item, outcome, cancellationToken) is { } refusal)
+        {
+            return new WorkItemResult.Refused(refusal);
+        }
+
         item.Status = WorkItemStatus.Completed;
         item.Outcome = outcome;
         item.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -69,12 +75,31 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
         item.Channel = channel;
         item.CompletedAt = clock.GetUtcNow();
         item.Revision++;
+        db.Audit("work-item.completed", "work-item", item.Id, item.CompletedAt.Value, actor, channel, new { item.Outcome, item.Comment, item.Form, item.CorrelationId });
 
         // The item's change is saved in the run's own transaction: both happen, or neither.
         var input = new JsonObject { ["comment"] = item.Comment, ["actorId"] = actor.UserId.ToString(), ["actorName"] = actor.DisplayName, ["channel"] = channel };
         return await runtime.ResumeByKeyAsync(HumanTask.TypeName, id.ToString(), new ResumeInput(outcome, input), cancellationToken) is ResumeResult.Resumed
             ? new WorkItemResult.Done(item)
             : new WorkItemResult.AlreadyHandled();
+    }
+
+    /// <summary>What the item's form requires before this outcome: a draft goes on only when complete and valid.</summary>
+    private async Task<string?> RefusalOfFormAsync(WorkItem item, string outcome, CancellationToken cancellationToken)
+    {
+        if (item.Form != WorkItemForms.Draft || outcome != WorkItemForms.Submit)
+        {
+            return null;
+        }
+
+        var proposal = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id.ToString() == item.CorrelationId, cancellationToken);
+        if (proposal.Content.Tasks.Count == 0)
+        {
+            return ValidationMessages.Get("WorkItemDraftHasNoTasks");
+        }
+
+        var issues = await drafts.ValidateAsync(proposal.RequestId, proposal.Content, cancellationToken);
+        return issues.Count == 0 ? null : ValidationMessages.Get("WorkItemDraftInvalid", issues.Count, issues[0].Message);
     }
 
     private async Task<WorkItemResult> ChangeAsync(Guid id, Actor actor, Func<WorkItem, string?> refuse, Action<WorkItem> change, CancellationToken cancellationToken)

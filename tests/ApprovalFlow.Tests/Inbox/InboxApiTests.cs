@@ -167,7 +167,7 @@ public sealed class InboxApiTests(InboxApiTests.WithSignOffWorkflow fixture) : I
     /// <summary>A host whose workflows folder holds a sign-off: the agency head approves or returns with a comment.</summary>
     public sealed class WithSignOffWorkflow : IAsyncLifetime
     {
-        private readonly string folder = Directory.CreateTempSubdirectory("approvalflow-signoff-").FullName;
+        private readonly string folder = AppFactory.WorkflowsFolderWithDefaults();
 
         public AppFactory App { get; private set; } = null!;
 

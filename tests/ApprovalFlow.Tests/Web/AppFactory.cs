@@ -12,6 +12,21 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test@2026pw";
 
+    /// <summary>The repository's <c>workflows/*.json</c>, copied beside the tests: what a fresh installation runs.</summary>
+    public static string DefaultWorkflowsDir { get; } = Path.Combine(AppContext.BaseDirectory, "DefaultWorkflows");
+
+    /// <summary>A new folder holding the default workflows, for a test to add its own beside them.</summary>
+    public static string WorkflowsFolderWithDefaults()
+    {
+        var folder = Directory.CreateTempSubdirectory("approvalflow-workflows-").FullName;
+        foreach (var file in Directory.EnumerateFiles(DefaultWorkflowsDir, "*.json"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+
     /// <summary>The demo accounts' password for this host; a test of the start-up guard sets the published default.</summary>
     public string DemoPassword { get; init; } = Password;
 
