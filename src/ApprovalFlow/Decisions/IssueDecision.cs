@@ -2,11 +2,11 @@ using ApprovalFlow.Audit;
 using ApprovalFlow.Data;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Requests;
-using ApprovalFlow.WorkItems;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Activities.Core;
 using ApprovalFlow.Workflows.Persistence;
 using ApprovalFlow.Workflows.Runtime;
+using ApprovalFlow.WorkItems;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Decisions;

@@ -1,5 +1,5 @@
-using ApprovalFlow.Budget;
 using ApprovalFlow.Audit;
+using ApprovalFlow.Budget;
 using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
 using Microsoft.EntityFrameworkCore;
