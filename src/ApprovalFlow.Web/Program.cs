@@ -2,6 +2,7 @@ using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
+using ApprovalFlow.Web.Features.Work;
 using ApprovalFlow.Web.Features.Workflows;
 using ApprovalFlow.Web.Hosting;
 using ApprovalFlow.Web.Localization;
@@ -15,6 +16,7 @@ builder.Services.AddApprovalFlowLocalization();
 builder.Services.AddRequestFeature();
 builder.Services.AddProposalFeature();
 builder.Services.AddInboxFeature();
+builder.Services.AddWorkFeature();
 builder.Services.AddRazorPages(options =>
     {
         // One folder per feature: each page sits beside its endpoint and handler.
@@ -65,6 +67,7 @@ app.MapRequestEndpoints();
 app.MapProposalEndpoints();
 app.MapWorkflowEndpoints();
 app.MapInboxEndpoints();
+app.MapWorkEndpoints();
 app.MapRazorPages();
 
 app.Run();

@@ -49,6 +49,8 @@ public static partial class DataServiceExtensions
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ApprovalFlow.Requests.RequestPublisher>();
         services.AddScoped<ApprovalFlow.Decisions.Assessments>();
+        services.AddScoped<ApprovalFlow.WorkItems.IWorkItemCompletion, ApprovalFlow.Proposals.DraftSubmission>();
+        services.AddScoped<ApprovalFlow.WorkItems.IWorkItemCompletion, ApprovalFlow.Decisions.AssessmentCompletion>();
         services.AddWorkflowEngine<ApprovalFlowDbContext>(registry => registry.AddFromAssembly(typeof(ApprovalFlow.WorkItems.HumanTask).Assembly));
         return services;
     }

@@ -7,6 +7,9 @@ namespace ApprovalFlow.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
+    /// <summary>The row's identity; the chain's order is <see cref="Sequence"/>, which is only known at save time.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
+
     /// <summary>1, 2, 3…: assigned when the line is saved; unique, so two writers cannot fork the chain.</summary>
     public long Sequence { get; set; }
 

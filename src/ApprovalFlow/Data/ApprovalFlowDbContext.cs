@@ -139,8 +139,7 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
 
         builder.Entity<AuditEntry>(entry =>
         {
-            entry.HasKey(e => e.Sequence);
-            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.HasIndex(e => e.Sequence).IsUnique();
             entry.Property(e => e.Action).HasMaxLength(100);
             entry.Property(e => e.EntityType).HasMaxLength(50);
             entry.Property(e => e.EntityId).HasMaxLength(100);

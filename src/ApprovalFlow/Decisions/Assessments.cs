@@ -29,7 +29,7 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
                 return new WorkItemResult.Refused(refusal);
             }
 
-            db.Audit("proposal.reviewed", "proposal", proposal.Id, clock.GetUtcNow(), actor, channel, new { proposal.Recommendations });
+            db.Audit(AuditActions.ProposalReviewed, "proposal", proposal.Id, clock.GetUtcNow(), actor, channel, new { proposal.Recommendations });
         }
 
         return await inbox.CompleteAsync(workItemId, outcome, comment, actor, channel, cancellationToken);
@@ -50,20 +50,25 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
                     return new WorkItemResult.Refused(refusal);
                 }
 
-                db.Audit("proposal.decided", "proposal", proposal.Id, clock.GetUtcNow(), actor, channel, new { proposal.Decisions });
+                db.Audit(AuditActions.ProposalDecided, "proposal", proposal.Id, clock.GetUtcNow(), actor, channel, new { proposal.Decisions });
             }
         }
 
         return await inbox.CompleteAsync(workItemId, WorkItemForms.Issue, comment, actor, channel, cancellationToken);
     }
 
-    private static string? Recommend(Proposal proposal, IReadOnlyList<TaskRecommendation> given)
+    /// <summary>
+    /// Sets a recommendation for every task: the one given, else the one already recorded in this review, else the
+    /// task as proposed. Returns why not, or null.
+    /// </summary>
+    public static string? Recommend(Proposal proposal, IReadOnlyList<TaskRecommendation> given)
     {
         var result = new List<TaskRecommendation>();
         for (var index = 0; index < proposal.Content.Tasks.Count; index++)
         {
             var task = proposal.Content.Tasks[index];
             var recommendation = given.FirstOrDefault(r => r.TaskIndex == index)
+                ?? proposal.Recommendations.FirstOrDefault(r => r.TaskIndex == index)
                 ?? new TaskRecommendation { TaskIndex = index, PeriodAmount = task.Total, PlanYearAmount = task.PlanYearNeed };
             if (AmountsRefusal(recommendation.PeriodAmount, recommendation.PlanYearAmount, index) is { } refusal)
             {

@@ -40,7 +40,7 @@ public sealed class IssueDecision(ApprovalFlowDbContext db) : WorkflowActivity
         }
 
         request.Status = RequestStatus.Closed;
-        db.Audit("request.decided", "request", request.Id, context.Now, details: new { Decided = proposals.Count(p => p.Status == ProposalStatus.AwaitingDecision) });
+        db.Audit(AuditActions.RequestDecided, "request", request.Id, context.Now, details: new { Decided = proposals.Count(p => p.Status == ProposalStatus.AwaitingDecision) });
         return ActivityResult.Complete(ActivityResult.Done);
     }
 

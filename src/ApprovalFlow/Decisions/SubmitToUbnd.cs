@@ -21,7 +21,7 @@ public sealed class SubmitToUbnd(ApprovalFlowDbContext db) : WorkflowActivity
             db.MoveTo(proposal, ProposalStatus.AwaitingDecision, context.Now);
         }
 
-        db.Audit("request.submitted", "request", context.CorrelationId!, context.Now, details: new { Proposals = proposals.Count(p => p.Status == ProposalStatus.AwaitingDecision) });
+        db.Audit(AuditActions.RequestSubmitted, "request", context.CorrelationId!, context.Now, details: new { Proposals = proposals.Count(p => p.Status == ProposalStatus.AwaitingDecision) });
         return ActivityResult.Complete(ActivityResult.Done);
     }
 }

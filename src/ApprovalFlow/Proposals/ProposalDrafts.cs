@@ -59,7 +59,7 @@ public sealed class ProposalDrafts(ApprovalFlowDbContext db, ProposalValidator v
         proposal.UpdatedById = actor.UserId;
         proposal.UpdatedByName = actor.DisplayName;
         db.ProposalRevisions.Add(Snapshot(proposal));
-        db.Audit("proposal.saved", "proposal", proposal.Id, now, actor, details: new { proposal.Revision });
+        db.Audit(AuditActions.ProposalSaved, "proposal", proposal.Id, now, actor, details: new { proposal.Revision });
 
         try
         {

@@ -38,6 +38,6 @@ public static class ProposalTransitions
             proposal.SubmittedToUbndAt ??= now;
         }
 
-        db.Audit("proposal.status", "proposal", proposal.Id, now, details: new { From = from.ToString(), To = status.ToString(), proposal.Revision });
+        db.Audit(AuditActions.ProposalStatus, "proposal", proposal.Id, now, details: new { From = from.ToString(), To = status.ToString(), proposal.Revision });
     }
 }

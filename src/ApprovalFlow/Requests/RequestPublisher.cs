@@ -48,7 +48,7 @@ public sealed class RequestPublisher(ApprovalFlowDbContext db, WorkflowRuntime r
         }
 
         request.Status = RequestStatus.Published;
-        db.Audit("request.published", "request", request.Id, now, actor, actor is null ? null : "inbox", new { request.Number, Agencies = proposals.Count });
+        db.Audit(AuditActions.RequestPublished, "request", request.Id, now, actor, actor is null ? null : "inbox", new { request.Number, Agencies = proposals.Count });
 
         // The workflow's start commits the request, its proposals and its first steps in one transaction.
         var input = new JsonObject

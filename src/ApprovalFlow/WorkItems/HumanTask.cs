@@ -63,7 +63,7 @@ public sealed class HumanTask(ApprovalFlowDbContext db) : WorkflowActivity
             DueAt = DueBusinessDays is { } days ? context.Now.AddDays(days) : null,
         };
         db.WorkItems.Add(item);
-        db.Audit("work-item.opened", "work-item", item.Id, context.Now, details: new { item.Title, item.Form, item.AssigneeRole, item.CorrelationId });
+        db.Audit(AuditActions.WorkItemOpened, "work-item", item.Id, context.Now, details: new { item.Title, item.Form, item.AssigneeRole, item.CorrelationId });
         return ActivityResult.Suspend(new BookmarkRequest(TypeName, item.Id.ToString()));
     }
 

@@ -15,7 +15,7 @@ namespace ApprovalFlow.WorkItems;
 /// claiming, releasing and completing them. Completing resumes the workflow in the same transaction, so an item is
 /// completed exactly once however many people press the button at once.
 /// </summary>
-public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runtime, ProposalDrafts drafts, TimeProvider clock)
+public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runtime, IEnumerable<IWorkItemCompletion> completions, TimeProvider clock)
 {
     /// <summary>The open items <paramref name="actor"/> may act on, oldest due first.</summary>
     public async Task<IReadOnlyList<WorkItem>> OpenItemsAsync(Actor actor, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
         item.Channel = channel;
         item.CompletedAt = clock.GetUtcNow();
         item.Revision++;
-        db.Audit("work-item.completed", "work-item", item.Id, item.CompletedAt.Value, actor, channel, new { item.Outcome, item.Comment, item.Form, item.CorrelationId });
+        db.Audit(AuditActions.WorkItemCompleted, "work-item", item.Id, item.CompletedAt.Value, actor, channel, new { item.Outcome, item.Comment, item.Form, item.CorrelationId });
 
         // The item's change is saved in the run's own transaction: both happen, or neither.
         var input = new JsonObject { ["comment"] = item.Comment, ["actorId"] = actor.UserId.ToString(), ["actorName"] = actor.DisplayName, ["channel"] = channel };
@@ -84,22 +84,18 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
             : new WorkItemResult.AlreadyHandled();
     }
 
-    /// <summary>What the item's form requires before this outcome: a draft goes on only when complete and valid.</summary>
+    /// <summary>What the item's form requires before this outcome (see <see cref="IWorkItemCompletion"/>).</summary>
     private async Task<string?> RefusalOfFormAsync(WorkItem item, string outcome, CancellationToken cancellationToken)
     {
-        if (item.Form != WorkItemForms.Draft || outcome != WorkItemForms.Submit)
+        foreach (var completion in completions)
         {
-            return null;
+            if (await completion.PrepareAsync(item, outcome, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
         }
 
-        var proposal = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id.ToString() == item.CorrelationId, cancellationToken);
-        if (proposal.Content.Tasks.Count == 0)
-        {
-            return ValidationMessages.Get("WorkItemDraftHasNoTasks");
-        }
-
-        var issues = await drafts.ValidateAsync(proposal.RequestId, proposal.Content, cancellationToken);
-        return issues.Count == 0 ? null : ValidationMessages.Get("WorkItemDraftInvalid", issues.Count, issues[0].Message);
+        return null;
     }
 
     private async Task<WorkItemResult> ChangeAsync(Guid id, Actor actor, Func<WorkItem, string?> refuse, Action<WorkItem> change, CancellationToken cancellationToken)

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ApprovalFlow.Tests.Web;
 
@@ -36,6 +39,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>Further configuration, e.g. <c>Database:Provider</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
+    /// <summary>A clock the test controls, in place of the system's (bearer tokens expire by it too: sign in again after moving it).</summary>
+    public TimeProvider? Clock { get; init; }
+
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "approvalflow-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -51,6 +57,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton(Clock));
         }
     }
 

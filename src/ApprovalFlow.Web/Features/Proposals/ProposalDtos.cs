@@ -12,7 +12,11 @@ public sealed record ProposalListItem(
 /// <summary>A whole proposal: its content as typed, section IV and the other sums as computed, and what the caller may do.</summary>
 public sealed record ProposalDto(
     Guid Id, RequestDto Request, AgencyRef Agency, LetterHeader Header, ProposalStatus Status, int Revision,
-    DateTimeOffset UpdatedAt, string? UpdatedBy, bool CanEdit, ProposalContent Content, BudgetSummary Summary);
+    DateTimeOffset UpdatedAt, string? UpdatedBy, bool CanEdit, ProposalContent Content, BudgetSummary Summary,
+    IReadOnlyList<TaskRecommendation> Recommendations, IReadOnlyList<TaskDecision> Decisions);
+
+/// <summary>A proposal's past as <c>GET /api/proposals/{id}/timeline</c> returns it.</summary>
+public sealed record ProposalTimelineDto(IReadOnlyList<TimelineEntry> Steps, ReturnNote? LastReturn);
 
 /// <summary>The letter's header as the organisation directory gives it on the letter's date.</summary>
 /// <param name="ParentName">Cơ quan chủ quản, e.g. "UBND TỈNH QUẢNG NGÃI".</param>

@@ -14,13 +14,15 @@ public static class ProposalEndpoints
     /// <summary>A proposal's JSON is a few tens of kilobytes; anything near this is not one.</summary>
     private const long MaxBodyBytes = 2 * 1024 * 1024;
 
-    public static IServiceCollection AddProposalFeature(this IServiceCollection services) => services.AddScoped<ProposalQueries>();
+    public static IServiceCollection AddProposalFeature(this IServiceCollection services) =>
+        services.AddScoped<ProposalQueries>().AddScoped<ProposalHistory>();
 
     public static IEndpointRouteBuilder MapProposalEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/proposals").WithTags("Proposals").RequireAuthorization(IdentityServiceExtensions.ApiPolicy);
         group.MapGet("/", ListAsync).WithSummary("The proposals visible to the caller, optionally of one request.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One proposal with its computed summary (section IV).");
+        group.MapGet("/{id:guid}/timeline", TimelineAsync).WithSummary("Every step of the proposal: who acted (for whom), how, with what outcome and comment; and its last return.");
         group.MapPut("/{id:guid}", SaveAsync)
             .WithSummary("Save the draft. 'revision' must be the one last read: otherwise 409 with what changed since.")
             .Accepts<SaveProposalBody>("application/json")
@@ -30,6 +32,11 @@ public static class ProposalEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return routes;
     }
+
+    private static async Task<IResult> TimelineAsync(Guid id, HttpContext http, ProposalDrafts drafts, ProposalHistory history, CancellationToken cancellationToken) =>
+        await drafts.FindAsync(id, http.User.RequireActor(), cancellationToken) is { } proposal
+            ? Results.Ok(new ProposalTimelineDto(await history.TimelineAsync(id, cancellationToken), await history.LastReturnAsync(proposal, cancellationToken)))
+            : Results.NotFound();
 
     private static async Task<IReadOnlyList<ProposalListItem>> ListAsync(Guid? requestId, HttpContext http, ProposalQueries queries, CancellationToken cancellationToken) =>
         await queries.ListAsync(http.User.RequireActor(), requestId, cancellationToken);

@@ -53,6 +53,7 @@ public sealed class ProposalQueries(ProposalDrafts drafts, RequestQueries reques
         var header = new LetterHeader(profile.ParentHeaderName, profile.HeaderName, VietnameseDate.PlaceAndDate(profile.Place, proposal.Content.Date, VietnamTime.Today(clock).Year));
         return new ProposalDto(
             proposal.Id, request, agency, header, proposal.Status, proposal.Revision, proposal.UpdatedAt, proposal.UpdatedByName,
-            ProposalAccess.CanEdit(proposal, actor), proposal.Content, await drafts.SummarizeAsync(proposal.Content, cancellationToken));
+            ProposalAccess.CanEdit(proposal, actor), proposal.Content, await drafts.SummarizeAsync(proposal.Content, cancellationToken),
+            proposal.Recommendations, proposal.Decisions);
     }
 }

@@ -1,0 +1,16 @@
+namespace ApprovalFlow.Audit;
+
+/// <summary>The actions the audit log records; readers (the timeline, the verification) match on these.</summary>
+public static class AuditActions
+{
+    public const string ProposalSaved = "proposal.saved";
+    public const string ProposalStatus = "proposal.status";
+    public const string ProposalReviewed = "proposal.reviewed";
+    public const string ProposalDecided = "proposal.decided";
+    public const string RequestCreated = "request.created";
+    public const string RequestPublished = "request.published";
+    public const string RequestSubmitted = "request.submitted";
+    public const string RequestDecided = "request.decided";
+    public const string WorkItemOpened = "work-item.opened";
+    public const string WorkItemCompleted = "work-item.completed";
+}
