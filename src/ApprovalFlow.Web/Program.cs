@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Features.Account;
+using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
@@ -32,6 +33,12 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
+
+// A maintenance command reads the database as it is: no migration, no seeding.
+if (args is [VerifyAuditCommand.Name, ..])
+{
+    return await VerifyAuditCommand.RunAsync(app);
+}
 
 await app.PrepareDatabaseAsync();
 
@@ -70,7 +77,8 @@ app.MapInboxEndpoints();
 app.MapWorkEndpoints();
 app.MapRazorPages();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The host's entry point, public so that the integration tests can start it.</summary>
 public partial class Program;
