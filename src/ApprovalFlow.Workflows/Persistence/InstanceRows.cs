@@ -117,7 +117,9 @@ internal sealed class InstanceRows(DbContext db)
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
                 sql.Append(c == 0 ? name : ", " + name);
-                parameters.Add((name, list[r][c]));
+
+                // Npgsql writes timestamptz only in UTC; the instant is the same.
+                parameters.Add((name, list[r][c] is DateTimeOffset instant ? instant.ToUniversalTime() : list[r][c]));
             }
 
             sql.Append(')');

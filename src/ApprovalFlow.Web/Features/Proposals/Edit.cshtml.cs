@@ -4,6 +4,8 @@ using ApprovalFlow.Data;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Requests;
 using ApprovalFlow.Web.Features.Account;
+using ApprovalFlow.Web.Features.Work;
+using ApprovalFlow.WorkItems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ namespace ApprovalFlow.Web.Features.Proposals;
 /// A save on top of someone else's newer save shows what they changed and keeps everything typed here.
 /// </summary>
 [RequestFormLimits(ValueCountLimit = 20_000)] // a proposal of 200 tasks posts about 5,000 fields
-public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, StepQueries steps, ProposalHistory history, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public ProposalForm Form { get; set; } = new();
@@ -26,6 +28,12 @@ public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, I
     public BudgetRequest BudgetRequest { get; private set; } = null!;
 
     public IReadOnlyList<FundingSource> FundingSources { get; private set; } = [];
+
+    /// <summary>The user's open draft step for this proposal, whose Submit sends it to the head; null when there is none.</summary>
+    public WorkItem? DraftItem { get; private set; }
+
+    /// <summary>The last return, with the comment to act on.</summary>
+    public ReturnNote? LastReturn { get; private set; }
 
     /// <summary>Messages by form key (<c>tasks[0].total</c>, <c>allocatedFunds[1].amounts[0]</c>, …).</summary>
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
@@ -125,6 +133,8 @@ public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, I
         Proposal = proposal;
         BudgetRequest = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == proposal.RequestId, cancellationToken);
         FundingSources = await drafts.FundingSourcesAsync(cancellationToken);
+        DraftItem = await steps.FindOpenForAsync(id, WorkItemForms.Draft, actor, cancellationToken);
+        LastReturn = await history.LastReturnAsync(proposal, cancellationToken);
         return null;
     }
 }

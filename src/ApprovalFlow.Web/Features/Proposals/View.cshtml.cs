@@ -1,4 +1,3 @@
-using ApprovalFlow.Budget;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc;
@@ -7,23 +6,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ApprovalFlow.Web.Features.Proposals;
 
 /// <summary>The read-only letter, for everyone allowed to see the proposal; 404 for everyone else.</summary>
-public sealed class ViewModel(ProposalQueries queries, ProposalDrafts drafts) : PageModel
+public sealed class ViewModel(ProposalQueries queries, ProposalDrafts drafts, ProposalHistory history) : PageModel
 {
-    private IReadOnlyList<FundingSource> sources = [];
-
     public ProposalDto Proposal { get; private set; } = null!;
 
-    public string FundingSourceName(string code) => sources.FirstOrDefault(s => s.Code == code)?.Name ?? code;
+    public LetterView Letter { get; private set; } = null!;
+
+    public HistoryView History { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, User.RequireActor(), cancellationToken) is not { } proposal)
+        var actor = User.RequireActor();
+        if (await drafts.FindAsync(id, actor, cancellationToken) is not { } entity)
         {
             return NotFound();
         }
 
-        Proposal = proposal;
-        sources = await drafts.FundingSourcesAsync(cancellationToken);
+        Proposal = await queries.ToDtoAsync(entity, actor, cancellationToken);
+        Letter = new LetterView(Proposal, await drafts.FundingSourcesAsync(cancellationToken));
+        History = new HistoryView(await history.LastReturnAsync(entity, cancellationToken), await history.TimelineAsync(id, cancellationToken));
         return Page();
     }
 }

@@ -1,0 +1,33 @@
+using ApprovalFlow.Proposals;
+using ApprovalFlow.Web.Features.Account;
+using ApprovalFlow.Web.Features.Proposals;
+using ApprovalFlow.WorkItems;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ApprovalFlow.Web.Features.Work;
+
+/// <summary>The agency head's sign-off: the letter as it will be sent, its totals, what changed since a return; approve or return.</summary>
+public sealed class SignOffModel(StepQueries steps, ProposalDrafts drafts, ProposalQueries queries, ProposalHistory history) : PageModel
+{
+    public WorkItem Item { get; private set; } = null!;
+
+    public LetterView Letter { get; private set; } = null!;
+
+    public HistoryView History { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var actor = User.RequireActor();
+        if (await steps.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.SignOff } item
+            || await drafts.FindAsync(Guid.Parse(item.CorrelationId!), actor, cancellationToken) is not { } proposal)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Letter = new LetterView(await queries.ToDtoAsync(proposal, actor, cancellationToken), await drafts.FundingSourcesAsync(cancellationToken));
+        History = new HistoryView(await history.LastReturnAsync(proposal, cancellationToken), await history.TimelineAsync(proposal.Id, cancellationToken));
+        return Page();
+    }
+}
