@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Features.Account;
+using ApprovalFlow.Web.Features.Dashboard;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
@@ -15,6 +16,7 @@ builder.Services.AddApprovalFlowLocalization();
 builder.Services.AddRequestFeature();
 builder.Services.AddProposalFeature();
 builder.Services.AddInboxFeature();
+builder.Services.AddDashboardFeature();
 builder.Services.AddRazorPages(options =>
     {
         // One folder per feature: each page sits beside its endpoint and handler.
@@ -65,6 +67,7 @@ app.MapRequestEndpoints();
 app.MapProposalEndpoints();
 app.MapWorkflowEndpoints();
 app.MapInboxEndpoints();
+app.MapDashboardEndpoints();
 app.MapRazorPages();
 
 app.Run();
