@@ -53,7 +53,7 @@ public sealed record AgencyOverdue(AgencyRef Agency, int Count);
 /// <param name="ByAgency">Per agency, by name.</param>
 /// <param name="ByYear">Per plan year, ascending.</param>
 /// <param name="WorkItems">Per step, in the chain's order.</param>
-/// <param name="OverdueByAgency">Agencies with overdue items only, by name.</param>
+/// <param name="OverdueByAgency">Agencies with overdue items only, the most overdue first.</param>
 public sealed record DashboardDto(
     Guid? RequestId,
     DateTimeOffset AsOf,

@@ -14,6 +14,8 @@ namespace ApprovalFlow.Web.Features.Dashboard;
 /// <summary>
 /// Computes the dashboard within the actor's scope: the proposals <see cref="ProposalAccess"/> shows them (of the
 /// requests <see cref="RequestAccess"/> shows them), and the work items of those proposals and requests.
+/// Every visible proposal counts as it stands, drafts included: an agency sees its own draft's figures, the ICT and
+/// the UBND never see a draft at all.
 /// </summary>
 public sealed class DashboardQueries(ApprovalFlowDbContext db, AgencyDirectory directory, TimeProvider clock)
 {
@@ -63,7 +65,8 @@ public sealed class DashboardQueries(ApprovalFlowDbContext db, AgencyDirectory d
             .Where(i => IsOverdue(i.Item, now))
             .GroupBy(i => i.AgencyId)
             .Select(g => new AgencyOverdue(AgencyOn(agencies, g.Key, g.Max(i => i.RequestDate)), g.Count()))
-            .OrderBy(a => a.Agency.Name, VietnameseOrder)
+            .OrderByDescending(a => a.Count)
+            .ThenBy(a => a.Agency.Name, VietnameseOrder)
             .ToList();
 
         return new DashboardDto(
