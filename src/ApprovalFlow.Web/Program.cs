@@ -1,5 +1,6 @@
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Dashboard;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
@@ -18,6 +19,7 @@ builder.Services.AddRequestFeature();
 builder.Services.AddProposalFeature();
 builder.Services.AddInboxFeature();
 builder.Services.AddWorkFeature();
+builder.Services.AddDashboardFeature();
 builder.Services.AddRazorPages(options =>
     {
         // One folder per feature: each page sits beside its endpoint and handler.
@@ -75,6 +77,7 @@ app.MapProposalEndpoints();
 app.MapWorkflowEndpoints();
 app.MapInboxEndpoints();
 app.MapWorkEndpoints();
+app.MapDashboardEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
