@@ -19,8 +19,8 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
     /// <summary>Completes a review item; on <c>Accept</c>, records a recommendation for every task (as proposed where none is given).</summary>
     public async Task<WorkItemResult> ReviewAsync(Guid workItemId, string outcome, string? comment, IReadOnlyList<TaskRecommendation> recommendations, Actor actor, string channel, CancellationToken cancellationToken)
     {
-        var item = await db.WorkItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == workItemId, cancellationToken);
-        if (item is { Form: WorkItemForms.Review, Status: WorkItemStatus.Open } && outcome == WorkItemForms.Accept)
+        var item = await OpenItemAsync(workItemId, actor, cancellationToken);
+        if (item is { Form: WorkItemForms.Review } && outcome == WorkItemForms.Accept)
         {
             var proposal = await db.ProposalOfAsync(item.CorrelationId);
             var refusal = Recommend(proposal, recommendations);
@@ -38,8 +38,8 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
     /// <summary>Completes the decision item: every task of every proposal before the UBND needs a verdict.</summary>
     public async Task<WorkItemResult> DecideAsync(Guid workItemId, IReadOnlyList<ProposalVerdicts> verdicts, string? comment, Actor actor, string channel, CancellationToken cancellationToken)
     {
-        var item = await db.WorkItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == workItemId, cancellationToken);
-        if (item is { Form: WorkItemForms.Decision, Status: WorkItemStatus.Open })
+        var item = await OpenItemAsync(workItemId, actor, cancellationToken);
+        if (item is { Form: WorkItemForms.Decision })
         {
             var proposals = await db.ProposalsOfRequestAsync(item.CorrelationId);
             foreach (var proposal in proposals.Where(p => p.Status == ProposalStatus.AwaitingDecision))
@@ -116,6 +116,10 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
         proposal.Decisions = result;
         return null;
     }
+
+    /// <summary>The item if it is open in the actor's inbox: nobody else learns anything about it, not even why it would be refused.</summary>
+    private async Task<WorkItem?> OpenItemAsync(Guid workItemId, Actor actor, CancellationToken cancellationToken) =>
+        (await inbox.OpenItemsAsync(actor, cancellationToken)).FirstOrDefault(i => i.Id == workItemId);
 
     private static string? AmountsRefusal(decimal period, decimal planYear, int index) =>
         period < 0 || planYear < 0 ? ValidationMessages.Get("AssessmentAmountNegative", index + 1)

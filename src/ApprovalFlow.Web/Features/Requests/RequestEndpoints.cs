@@ -45,7 +45,7 @@ public static class RequestEndpoints
         var actor = http.User.RequireActor();
         if (!actor.IsInRole(Roles.IctReviewer))
         {
-            return Results.Forbid();
+            return Results.Problem(title: text["Status.403"], statusCode: StatusCodes.Status403Forbidden);
         }
 
         var (request, issues) = await letters.CreateAsync(body, actor, cancellationToken);
@@ -54,13 +54,13 @@ public static class RequestEndpoints
             : Results.Created($"/api/requests/{request.Id}", await queries.FindAsync(request.Id, actor, cancellationToken));
     }
 
-    private static async Task<IResult> PublishAsync(Guid id, HttpContext http, ApprovalFlowDbContext db, RequestPublisher publisher, RequestQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> PublishAsync(Guid id, HttpContext http, ApprovalFlowDbContext db, RequestPublisher publisher, RequestQueries queries, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var actor = http.User.RequireActor();
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null || !actor.IsInRole(Roles.IctReviewer) || request.IssuerAgencyId != actor.AgencyId)
         {
-            return request is null || !actor.IsIct ? Results.NotFound() : Results.Forbid();
+            return request is null || !actor.IsIct ? Results.NotFound() : Results.Problem(title: text["Status.403"], statusCode: StatusCodes.Status403Forbidden);
         }
 
         return await publisher.PublishAsync(id, actor, cancellationToken) is { } refusal
