@@ -142,7 +142,8 @@ internal sealed class InstanceRows(DbContext db)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
+            // PostgreSQL's timestamptz takes UTC only, and a deadline given in Vietnam's offset is the same instant in UTC.
+            parameter.Value = value is DateTimeOffset instant ? instant.ToUniversalTime() : value ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
 
