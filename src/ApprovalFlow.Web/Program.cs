@@ -65,6 +65,7 @@ app.MapRequestEndpoints();
 app.MapProposalEndpoints();
 app.MapWorkflowEndpoints();
 app.MapInboxEndpoints();
+app.MapAwayEndpoints();
 app.MapRazorPages();
 
 app.Run();
