@@ -78,6 +78,7 @@ app.MapWorkflowEndpoints();
 app.MapInboxEndpoints();
 app.MapWorkEndpoints();
 app.MapDashboardEndpoints();
+app.MapAwayEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -117,9 +117,7 @@ internal sealed class InstanceRows(DbContext db)
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
                 sql.Append(c == 0 ? name : ", " + name);
-
-                // Npgsql writes timestamptz only in UTC; the instant is the same.
-                parameters.Add((name, list[r][c] is DateTimeOffset instant ? instant.ToUniversalTime() : list[r][c]));
+                parameters.Add((name, list[r][c]));
             }
 
             sql.Append(')');
@@ -144,7 +142,8 @@ internal sealed class InstanceRows(DbContext db)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
+            // PostgreSQL's timestamptz takes UTC only, and a deadline given in Vietnam's offset is the same instant in UTC.
+            parameter.Value = value is DateTimeOffset instant ? instant.ToUniversalTime() : value ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
 

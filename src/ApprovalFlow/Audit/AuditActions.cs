@@ -13,4 +13,8 @@ public static class AuditActions
     public const string RequestDecided = "request.decided";
     public const string WorkItemOpened = "work-item.opened";
     public const string WorkItemCompleted = "work-item.completed";
+    public const string WorkItemClaimed = "work-item.claimed";
+    public const string WorkItemReleased = "work-item.released";
+    public const string WorkItemReassigned = "work-item.reassigned";
+    public const string UserAway = "user.away";
 }

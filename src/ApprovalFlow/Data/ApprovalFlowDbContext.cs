@@ -20,6 +20,9 @@ namespace ApprovalFlow.Data;
 public abstract class ApprovalFlowDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
+    /// <summary>Enum names rather than numbers, so that the stored views stay readable and survive a reordering.</summary>
+    private static readonly JsonSerializerOptions InboxViewJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AgencyProfile> AgencyProfiles => Set<AgencyProfile>();
@@ -91,6 +94,14 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             user.Property(u => u.FullName).HasMaxLength(200);
             user.Property(u => u.PreferredLanguage).HasMaxLength(8);
             user.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+
+            // A removed substitute leaves the absent user without one, rather than blocking the removal.
+            user.HasOne<AppUser>().WithMany().HasForeignKey(u => u.SubstituteUserId).OnDelete(DeleteBehavior.SetNull);
+
+            // A handful of filters, read and written whole with the user: one JSON column rather than a table.
+            user.Property(u => u.InboxView)
+                .HasMaxLength(1000)
+                .HasConversion(v => JsonSerializer.Serialize(v, InboxViewJson), json => ReadInboxView(json));
         });
 
         builder.Entity<Agency>(agency =>
@@ -171,6 +182,22 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             revision.Property(r => r.SavedByName).HasMaxLength(200);
             MapContent(revision.Property(r => r.Content));
         });
+    }
+
+    /// <summary>
+    /// A stored view that no longer reads (a filter since removed, say) falls back to the default: the user is loaded
+    /// at every sign-in, which a stale preference must never break.
+    /// </summary>
+    private static InboxView? ReadInboxView(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<InboxView>(json, InboxViewJson);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

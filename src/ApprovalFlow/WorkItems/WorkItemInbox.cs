@@ -11,11 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprovalFlow.WorkItems;
 
 /// <summary>
-/// The inbox: a person's own items and the unclaimed items of their role (within their agency when scoped);
-/// claiming, releasing and completing them. Completing resumes the workflow in the same transaction, so an item is
-/// completed exactly once however many people press the button at once.
+/// The inbox: a person's own items and the unclaimed items of their role (within their agency when scoped), and
+/// those of the absent colleagues they stand in for; claiming, releasing, reassigning and completing them.
+/// Completing resumes the workflow in the same transaction, so an item is completed exactly once however many
+/// people press the button at once.
 /// </summary>
-public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runtime, IEnumerable<IWorkItemCompletion> completions, TimeProvider clock)
+public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runtime, IEnumerable<IWorkItemCompletion> completions, OutOfOffice outOfOffice, TimeProvider clock)
 {
     /// <summary>The open items <paramref name="actor"/> may act on, oldest due first.</summary>
     public async Task<IReadOnlyList<WorkItem>> OpenItemsAsync(Actor actor, CancellationToken cancellationToken)
@@ -24,16 +25,45 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
         return [.. items.OrderBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CreatedAt)];
     }
 
-    /// <summary>How many open items <paramref name="actor"/> may act on: the navigation bar's badge.</summary>
+    /// <summary>How many open items <paramref name="actor"/> may act on, absent colleagues' included: the navigation bar's badge.</summary>
     public Task<int> CountAsync(Actor actor, CancellationToken cancellationToken) => db.WorkItems.CountAsync(OpenFor(actor), cancellationToken);
 
-    /// <summary>Takes a role's item, so that others of the role no longer see it.</summary>
+    /// <summary>Takes a role's item, so that others of the role no longer see it (for an absent colleague: on their behalf).</summary>
     public Task<WorkItemResult> ClaimAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
-        ChangeAsync(id, actor, _ => null, item => item.ClaimedByUserId = actor.UserId, cancellationToken);
+        ChangeAsync(id, actor, AuditActions.WorkItemClaimed, (_, _) => null, (item, onBehalf) => Claim(item, actor, onBehalf), cancellationToken);
 
     /// <summary>Gives a claimed item back to the role's queue.</summary>
     public Task<WorkItemResult> ReleaseAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
-        ChangeAsync(id, actor, item => item.ClaimedByUserId != actor.UserId ? ValidationMessages.Get("WorkItemNotClaimedByYou") : null, item => item.ClaimedByUserId = null, cancellationToken);
+        ChangeAsync(
+            id,
+            actor,
+            AuditActions.WorkItemReleased,
+            (item, _) => item.ClaimedByUserId != actor.UserId ? ValidationMessages.Get("WorkItemNotClaimedByYou") : null,
+            (item, _) => (item.ClaimedByUserId, item.OnBehalfOfUserId, item.OnBehalfOfName) = (null, null, null),
+            cancellationToken);
+
+    /// <summary>
+    /// Claims each of <paramref name="ids"/> that is still free (or held by an absent colleague the actor stands in
+    /// for), each on its own, so that one taken meanwhile does not undo the others.
+    /// </summary>
+    public async Task<BulkClaimResult> ClaimManyAsync(IEnumerable<Guid> ids, Actor actor, CancellationToken cancellationToken)
+    {
+        var claimed = new List<Guid>();
+        var notClaimed = new List<Guid>();
+        foreach (var id in ids.Distinct())
+        {
+            var result = await ChangeAsync(
+                id,
+                actor,
+                AuditActions.WorkItemClaimed,
+                (item, onBehalf) => item.ClaimedByUserId is not { } holder || holder == onBehalf?.Id ? null : ValidationMessages.Get("WorkItemAlreadyClaimed"),
+                (item, onBehalf) => Claim(item, actor, onBehalf),
+                cancellationToken);
+            (result is WorkItemResult.Done ? claimed : notClaimed).Add(id);
+        }
+
+        return new BulkClaimResult(claimed, notClaimed);
+    }
 
     /// <summary>Completes the item with an outcome (and a comment where the task requires one) and resumes its workflow.</summary>
     /// <param name="id">The work item.</param>
@@ -67,6 +97,9 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
             return new WorkItemResult.Refused(refusal);
         }
 
+        var onBehalf = await OnBehalfAsync(item, actor, cancellationToken);
+        (item.OnBehalfOfUserId, item.OnBehalfOfName) = (onBehalf?.Id, onBehalf?.Name);
+
         item.Status = WorkItemStatus.Completed;
         item.Outcome = outcome;
         item.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -75,10 +108,18 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
         item.Channel = channel;
         item.CompletedAt = clock.GetUtcNow();
         item.Revision++;
-        db.Audit(AuditActions.WorkItemCompleted, "work-item", item.Id, item.CompletedAt.Value, actor, channel, new { item.Outcome, item.Comment, item.Form, item.CorrelationId });
+        db.Audit(AuditActions.WorkItemCompleted, "work-item", item.Id, item.CompletedAt.Value, actor, channel, new { item.Outcome, item.Comment, item.Form, item.CorrelationId }, onBehalf?.Name);
 
         // The item's change is saved in the run's own transaction: both happen, or neither.
-        var input = new JsonObject { ["comment"] = item.Comment, ["actorId"] = actor.UserId.ToString(), ["actorName"] = actor.DisplayName, ["channel"] = channel };
+        var input = new JsonObject
+        {
+            ["comment"] = item.Comment,
+            ["actorId"] = actor.UserId.ToString(),
+            ["actorName"] = actor.DisplayName,
+            ["channel"] = channel,
+            ["onBehalfOf"] = onBehalf?.Name,
+            ["onBehalfOfId"] = onBehalf?.Id.ToString(),
+        };
         return await runtime.ResumeByKeyAsync(HumanTask.TypeName, id.ToString(), new ResumeInput(outcome, input), cancellationToken) is ResumeResult.Resumed
             ? new WorkItemResult.Done(item)
             : new WorkItemResult.AlreadyHandled();
@@ -98,7 +139,18 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
         return null;
     }
 
-    private async Task<WorkItemResult> ChangeAsync(Guid id, Actor actor, Func<WorkItem, string?> refuse, Action<WorkItem> change, CancellationToken cancellationToken)
+    private static void Claim(WorkItem item, Actor actor, UserRef? onBehalf) =>
+        (item.ClaimedByUserId, item.OnBehalfOfUserId, item.OnBehalfOfName) = (actor.UserId, onBehalf?.Id, onBehalf?.Name);
+
+    /// <summary>Whom the actor acts for on <paramref name="item"/> (<see cref="WorkItemAccess.OnBehalfOf"/>).</summary>
+    private async Task<UserRef?> OnBehalfAsync(WorkItem item, Actor actor, CancellationToken cancellationToken) =>
+        WorkItemAccess.OnBehalfOf(
+            item,
+            actor,
+            WorkItemAccess.ActsOn(item, actor.UserId, actor.AgencyId, actor.Roles) ? [] : await outOfOffice.AbsentForAsync(actor, cancellationToken));
+
+    private async Task<WorkItemResult> ChangeAsync(
+        Guid id, Actor actor, string action, Func<WorkItem, UserRef?, string?> refuse, Action<WorkItem, UserRef?> change, CancellationToken cancellationToken)
     {
         var item = await db.WorkItems.Where(OpenFor(actor)).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
@@ -106,38 +158,34 @@ public sealed class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRuntime runt
             return new WorkItemResult.NotFound();
         }
 
-        if (refuse(item) is { } reason)
+        var onBehalf = await OnBehalfAsync(item, actor, cancellationToken);
+        if (refuse(item, onBehalf) is { } reason)
         {
             return new WorkItemResult.Refused(reason);
         }
 
-        change(item);
+        change(item, onBehalf);
         item.Revision++;
+        db.Audit(action, "work-item", item.Id, clock.GetUtcNow(), actor, details: new { item.Form, item.CorrelationId }, onBehalfOf: onBehalf?.Name);
+        return await SaveAsync(item, cancellationToken);
+    }
+
+    /// <summary>Saves a change of one item; someone else's change since it was read wins.</summary>
+    private async Task<WorkItemResult> SaveAsync(WorkItem item, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Forget the losing change (and its audit line), so that the next action of this unit of work starts clean.
+            db.ChangeTracker.Clear();
             return new WorkItemResult.AlreadyHandled();
         }
 
         return new WorkItemResult.Done(item);
     }
 
-    /// <summary>
-    /// Open items assigned to the actor, claimed by them, or offered to their role and not claimed by another
-    /// (within their agency when scoped).
-    /// </summary>
-    private static Expression<Func<WorkItem, bool>> OpenFor(Actor actor)
-    {
-        var userId = actor.UserId;
-        var roles = actor.Roles.ToList();
-        var agencyId = actor.AgencyId;
-        return i => i.Status == WorkItemStatus.Open
-            && (i.AssigneeUserId == userId
-                || i.ClaimedByUserId == userId
-                || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && roles.Contains(i.AssigneeRole)
-                    && (i.AgencyId == null || i.AgencyId == agencyId)));
-    }
+    private Expression<Func<WorkItem, bool>> OpenFor(Actor actor) => WorkItemAccess.OpenFor(actor, db, OutOfOffice.Today(clock));
 }

@@ -18,3 +18,6 @@ public abstract record WorkItemResult
     /// <summary>Someone completed it first (or it was cancelled): nothing was done.</summary>
     public sealed record AlreadyHandled : WorkItemResult;
 }
+
+/// <summary>What a bulk claim did: the items now the actor's, and those someone had taken (or that are gone).</summary>
+public sealed record BulkClaimResult(IReadOnlyList<Guid> Claimed, IReadOnlyList<Guid> NotClaimed);

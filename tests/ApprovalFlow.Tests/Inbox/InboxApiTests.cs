@@ -118,28 +118,34 @@ public sealed class InboxApiTests(InboxApiTests.WithSignOffWorkflow fixture) : I
     }
 
     [Fact]
-    public async Task The_inbox_page_shows_the_task_refuses_a_return_without_comment_and_completes_it()
+    public async Task The_inbox_page_links_the_task_to_its_page_and_claims_and_releases_it()
     {
         var (_, item) = await StartSignOffAsync();
         var head = await PageSession.LoginAsync(App, "truongban.bdt@demo.local");
 
         var page = await head.GetAsync("/inbox");
         Assert.NotNull(page.QuerySelector("[data-testid=inbox-count]"));
-        var card = page.QuerySelectorAll("[data-testid=work-item]").Single(c => c.GetAttribute("data-id") == item.ToString());
-        var form = (AngleSharp.Html.Dom.IHtmlFormElement)card.QuerySelector("form")!;
-        Assert.Equal(["Đồng ý", "Trả lại"], card.QuerySelectorAll("button[name=outcome]").Select(b => b.TextContent));
+        var card = Card(page, item);
+        Assert.Equal($"/work/{item}", card.QuerySelector("[data-testid=work-link]")!.GetAttribute("href"));
+        Assert.Equal("Ký duyệt đề xuất", card.QuerySelector("[data-testid=work-link]")!.TextContent);
+        Assert.Empty(card.QuerySelectorAll("button[name=outcome]"));
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("[data-testid=inbox-items]")!;
 
-        using var refused = await head.SubmitAsync("/inbox?handler=Complete", form, overrides: new() { ["outcome"] = "Return", ["comment"] = "" });
-        var afterRefusal = await head.GetAsync("/inbox");
-        Assert.Equal("Cần nhập ý kiến cho kết quả này.", afterRefusal.QuerySelector("[data-testid=inbox-message]")!.TextContent);
+        using var claimed = await head.SubmitAsync("/inbox?handler=Claim", form, overrides: new() { ["id"] = item.ToString() });
+        var afterClaim = await head.GetAsync("/inbox");
+        Assert.Equal("Đã nhận việc.", afterClaim.QuerySelector("[data-testid=inbox-message]")!.TextContent);
+        Assert.NotNull(Card(afterClaim, item).QuerySelector("[data-testid=release]"));
+        Assert.DoesNotContain(item, await InboxAsync(await ApiSession.LoginAsync(App, WithSignOffWorkflow.SecondHead)));
 
-        using var done = await head.SubmitAsync("/inbox?handler=Complete", form, overrides: new() { ["outcome"] = "Return", ["comment"] = "Bổ sung số liệu năm 2021." });
-        var after = await head.GetAsync("/inbox");
-        Assert.Equal("Đã xử lý xong.", after.QuerySelector("[data-testid=inbox-message]")!.TextContent);
-        Assert.DoesNotContain(after.QuerySelectorAll("[data-testid=work-item]"), c => c.GetAttribute("data-id") == item.ToString());
-        await using var scope = App.Services.CreateAsyncScope();
-        Assert.Equal("inbox", (await scope.ServiceProvider.GetRequiredService<ApprovalFlowDbContext>().WorkItems.SingleAsync(w => w.Id == item)).Channel);
+        using var released = await head.SubmitAsync("/inbox?handler=Release", form, overrides: new() { ["id"] = item.ToString() });
+        var afterRelease = await head.GetAsync("/inbox");
+        Assert.Equal("Đã trả việc về hàng chờ chung.", afterRelease.QuerySelector("[data-testid=inbox-message]")!.TextContent);
+        Assert.NotNull(Card(afterRelease, item).QuerySelector("[data-testid=claim]"));
+        Assert.Contains(item, await InboxAsync(await ApiSession.LoginAsync(App, WithSignOffWorkflow.SecondHead)));
     }
+
+    private static AngleSharp.Dom.IElement Card(AngleSharp.Html.Dom.IHtmlDocument page, Guid item) =>
+        page.QuerySelectorAll("[data-testid=work-item]").Single(c => c.GetAttribute("data-id") == item.ToString());
 
     [Fact]
     public async Task Submitting_a_proposal_to_the_ICT_review_shows_it_to_the_reviewers_and_closes_it_to_editing()

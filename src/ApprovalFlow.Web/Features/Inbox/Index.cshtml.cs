@@ -6,14 +6,28 @@ using Microsoft.Extensions.Localization;
 
 namespace ApprovalFlow.Web.Features.Inbox;
 
-/// <summary>The inbox page: my items and my role's unclaimed ones, to claim, release or complete.</summary>
-public sealed class IndexModel(WorkItemInbox inbox, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// The inbox page: my items, my role's unclaimed ones and those of colleagues I stand in for, filtered and ordered
+/// as I left them; claim (one or several) and release. Each item's own page (<c>/work/{id}</c>) completes it.
+/// </summary>
+public sealed class IndexModel(WorkItemInbox inbox, InboxQueries queries, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public IReadOnlyList<WorkItem> Items { get; private set; } = [];
+    /// <summary>The items the view keeps, in its order.</summary>
+    public IReadOnlyList<InboxEntry> Entries { get; private set; } = [];
+
+    /// <summary>How many open items the inbox holds before filtering.</summary>
+    public int Total { get; private set; }
+
+    public InboxView View { get; private set; } = InboxView.Default;
+
+    /// <summary>The requests and agencies of the inbox's items: the filters offer these, never others.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Requests { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Agencies { get; private set; } = [];
 
     public Guid Me { get; private set; }
 
-    public DateTimeOffset Now { get; private set; }
+    public bool MayReassign { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -25,8 +39,26 @@ public sealed class IndexModel(WorkItemInbox inbox, TimeProvider clock, IStringL
     {
         var actor = User.RequireActor();
         Me = actor.UserId;
-        Now = clock.GetUtcNow();
-        Items = await inbox.OpenItemsAsync(actor, cancellationToken);
+        MayReassign = WorkItemAccess.MayReassign(actor);
+        var all = await queries.ListAsync(actor, cancellationToken);
+        View = await queries.ViewOfAsync(actor, cancellationToken);
+        Entries = InboxQueries.Apply(all, View);
+        Total = all.Count;
+        Requests = Distinct(all.Where(e => e.RequestId is not null).Select(e => (e.RequestId!.Value, e.RequestNumber ?? "")));
+        Agencies = Distinct(all.Where(e => e.AgencyId is not null && e.AgencyName is not null).Select(e => (e.AgencyId!.Value, e.AgencyName!)));
+    }
+
+    public async Task<IActionResult> OnPostFilterAsync(Guid? requestId, Guid? agencyId, string? form, DueFilter due, InboxSort sort, CancellationToken cancellationToken)
+    {
+        var view = new InboxView { RequestId = requestId, AgencyId = agencyId, Form = string.IsNullOrEmpty(form) ? null : form, Due = due, Sort = sort };
+        await queries.SaveViewAsync(User.RequireActor(), view, cancellationToken);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetFilterAsync(CancellationToken cancellationToken)
+    {
+        await queries.SaveViewAsync(User.RequireActor(), InboxView.Default, cancellationToken);
+        return RedirectToPage();
     }
 
     public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken cancellationToken) =>
@@ -35,8 +67,27 @@ public sealed class IndexModel(WorkItemInbox inbox, TimeProvider clock, IStringL
     public Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken cancellationToken) =>
         RespondAsync(inbox.ReleaseAsync(id, User.RequireActor(), cancellationToken), "Inbox.Released");
 
-    public Task<IActionResult> OnPostCompleteAsync(Guid id, string outcome, string? comment, CancellationToken cancellationToken) =>
-        RespondAsync(inbox.CompleteAsync(id, outcome, comment, User.RequireActor(), "inbox", cancellationToken), "Inbox.Completed");
+    public async Task<IActionResult> OnPostClaimSelectedAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            (Message, IsError) = (text["Inbox.NothingSelected"].Value, true);
+            return RedirectToPage();
+        }
+
+        var result = await inbox.ClaimManyAsync(ids.Take(InboxEndpoints.MaxBulkClaim), User.RequireActor(), cancellationToken);
+        var message = text["Inbox.BulkClaimed", result.Claimed.Count].Value;
+        if (result.NotClaimed.Count > 0)
+        {
+            message += " " + text["Inbox.BulkNotClaimed", result.NotClaimed.Count].Value;
+        }
+
+        (Message, IsError) = (message, result.Claimed.Count == 0);
+        return RedirectToPage();
+    }
+
+    private static IReadOnlyList<(Guid Id, string Name)> Distinct(IEnumerable<(Guid Id, string Name)> options) =>
+        [.. options.DistinctBy(o => o.Id).OrderBy(o => o.Name, VietnameseOrder.Comparer)];
 
     private async Task<IActionResult> RespondAsync(Task<WorkItemResult> action, string doneKey)
     {

@@ -149,6 +149,9 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -164,6 +167,10 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InboxView")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -196,6 +203,9 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("SubstituteUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -213,6 +223,8 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SubstituteUserId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -869,6 +881,11 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ApprovalFlow.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ApprovalFlow.Organization.Agency", b =>

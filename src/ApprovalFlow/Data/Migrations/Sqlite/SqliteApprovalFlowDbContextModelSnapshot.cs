@@ -144,6 +144,9 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -158,6 +161,10 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InboxView")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
@@ -191,6 +198,9 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubstituteUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -208,6 +218,8 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SubstituteUserId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -856,6 +868,11 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ApprovalFlow.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ApprovalFlow.Organization.Agency", b =>

@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using ApprovalFlow.Data;
+using ApprovalFlow.Identity;
+
+namespace ApprovalFlow.WorkItems;
+
+/// <summary>
+/// Who may act on a work item, and who may hand it to someone else (DESIGN §3.3). The rules are expressions
+/// translated to SQL, so that nothing outside a person's reach is ever loaded.
+/// </summary>
+public static class WorkItemAccess
+{
+    /// <summary>
+    /// Open items the actor may act on: assigned to them, claimed by them, or offered to their role and not taken
+    /// (within their agency when scoped); and the same for every colleague they stand in for while that colleague
+    /// is away. One query, whatever the number of absent colleagues.
+    /// </summary>
+    public static Expression<Func<WorkItem, bool>> OpenFor(Actor actor, ApprovalFlowDbContext db, DateOnly today)
+    {
+        var userId = actor.UserId;
+        var roles = actor.Roles.ToList();
+        var agencyId = actor.AgencyId;
+        var absent = db.Users.Where(AbsentFor(actor, today));
+        var memberships = from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id select new { link.UserId, role.Name };
+        return i => i.Status == WorkItemStatus.Open
+            && (i.AssigneeUserId == userId
+                || i.ClaimedByUserId == userId
+                || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && roles.Contains(i.AssigneeRole)
+                    && (i.AgencyId == null || i.AgencyId == agencyId))
+                || absent.Any(u => i.AssigneeUserId == u.Id
+                    || i.ClaimedByUserId == u.Id
+                    || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && (i.AgencyId == null || i.AgencyId == u.AgencyId)
+                        && memberships.Any(m => m.UserId == u.Id && m.Name == i.AssigneeRole))));
+    }
+
+    /// <summary>
+    /// The same rule as <see cref="OpenFor"/> for one person, in memory: tells which of the loaded items are the
+    /// actor's own and which they see for an absent colleague.
+    /// </summary>
+    public static bool ActsOn(WorkItem item, Guid userId, Guid agencyId, IReadOnlySet<string> roles) =>
+        item.Status == WorkItemStatus.Open
+        && (item.AssigneeUserId == userId
+            || item.ClaimedByUserId == userId
+            || (item.AssigneeUserId is null && item.ClaimedByUserId is null && item.AssigneeRole is not null && roles.Contains(item.AssigneeRole)
+                && (item.AgencyId is null || item.AgencyId == agencyId)));
+
+    /// <summary>
+    /// Whom the actor acts for on <paramref name="item"/>: null on their own items (unless they claimed it for a
+    /// colleague, which it then stays until released); else the first of <paramref name="absentees"/> it is for.
+    /// </summary>
+    public static UserRef? OnBehalfOf(WorkItem item, Actor actor, IReadOnlyList<Absentee> absentees) =>
+        ActsOn(item, actor.UserId, actor.AgencyId, actor.Roles)
+            ? item.ClaimedByUserId == actor.UserId && item.OnBehalfOfUserId is { } absent ? new UserRef(absent, item.OnBehalfOfName ?? "") : null
+            : absentees.FirstOrDefault(a => a.ActsOn(item)) is { } colleague ? new UserRef(colleague.UserId, colleague.Name) : null;
+
+    /// <summary>
+    /// The colleagues the actor stands in for today. The agency is checked again here, not only when the
+    /// substitute was chosen, so that a person who moved agency never sees another agency's work.
+    /// </summary>
+    public static Expression<Func<AppUser, bool>> AbsentFor(Actor actor, DateOnly today)
+    {
+        var userId = actor.UserId;
+        var agencyId = actor.AgencyId;
+        return u => u.SubstituteUserId == userId && u.AwayUntil != null && u.AwayUntil >= today && u.AgencyId == agencyId;
+    }
+
+    /// <summary>
+    /// Open items the actor may reassign: administrators any; an agency head those scoped to their agency; the ICT
+    /// leader those of the ICT roles.
+    /// </summary>
+    public static Expression<Func<WorkItem, bool>> ReassignableBy(Actor actor)
+    {
+        var all = actor.IsAdministrator;
+        var head = actor.IsInRole(Roles.AgencyHead);
+        var agencyId = actor.AgencyId;
+        var ictLeader = actor.IsInRole(Roles.IctLeader);
+        return i => i.Status == WorkItemStatus.Open
+            && (all
+                || (head && i.AgencyId == agencyId)
+                || (ictLeader && (i.AssigneeRole == Roles.IctReviewer || i.AssigneeRole == Roles.IctLeader)));
+    }
+
+    /// <summary>Whether the actor may reassign some items at all: decides whether the pages offer it.</summary>
+    public static bool MayReassign(Actor actor) =>
+        actor.IsAdministrator || actor.IsInRole(Roles.AgencyHead) || actor.IsInRole(Roles.IctLeader);
+
+    /// <summary>The users who may be given an item: members of its role, and of its agency when it is scoped.</summary>
+    public static IQueryable<AppUser> EligibleFor(ApprovalFlowDbContext db, WorkItem item)
+    {
+        var role = item.AssigneeRole;
+        var agencyId = item.AgencyId;
+        var members = from link in db.UserRoles join r in db.Roles on link.RoleId equals r.Id where r.Name == role select link.UserId;
+        return db.Users.Where(u => (agencyId == null || u.AgencyId == agencyId) && (role == null || members.Contains(u.Id)));
+    }
+}
