@@ -54,6 +54,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("complete a review", HttpMethod.Post, "/api/work-items/{review}/review", NoSuchOutcome, new() { [Reviewer] = HttpStatusCode.BadRequest }, HttpStatusCode.NotFound),
         ("complete a consolidation", HttpMethod.Post, "/api/work-items/{consolidation}/complete", NoSuchOutcome, new() { [Reviewer] = HttpStatusCode.BadRequest }, HttpStatusCode.NotFound),
         ("issue a decision", HttpMethod.Post, "/api/work-items/{decision}/decision", new { proposals = Array.Empty<object>() }, new() { [Ubnd] = HttpStatusCode.BadRequest }, HttpStatusCode.NotFound),
+        ("reassign a sign-off", HttpMethod.Post, "/api/work-items/{signOff}/reassign", new { userId = Guid.Empty }, new() { [Head] = HttpStatusCode.BadRequest, [Admin] = HttpStatusCode.BadRequest }, HttpStatusCode.NotFound),
+        ("who may take a sign-off", HttpMethod.Get, "/api/work-items/{signOff}/candidates", null, new() { [Head] = HttpStatusCode.OK, [Admin] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
+        ("claim a sign-off", HttpMethod.Post, "/api/work-items/{signOff}/release", new { }, new() { [Head] = HttpStatusCode.BadRequest }, HttpStatusCode.NotFound),
+        ("my absence", HttpMethod.Get, "/api/me/away", null, [], HttpStatusCode.OK),
         ("the dashboard", HttpMethod.Get, "/api/dashboard", null, [], HttpStatusCode.OK),
         ("retry an instance", HttpMethod.Post, "/api/workflow-instances/no-such-instance/retry", new { }, new() { [Admin] = HttpStatusCode.Conflict }, HttpStatusCode.Forbidden),
     ];
@@ -62,6 +66,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
     [
         ("home", "/", [], HttpStatusCode.OK),
         ("inbox", "/inbox", [], HttpStatusCode.OK),
+        ("away", "/account/away", [], HttpStatusCode.OK),
+        ("reassignment board", "/inbox/reassign", [], HttpStatusCode.OK),
         ("dashboard", "/dashboard", [], HttpStatusCode.OK),
         ("new request", "/requests/new", new() { [Reviewer] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("a request", "/requests/{r1}", new() { [ForeignStaff] = HttpStatusCode.NotFound, [ForeignHead] = HttpStatusCode.NotFound }, HttpStatusCode.OK),

@@ -134,7 +134,8 @@ public class InboxHost : IAsyncLifetime
         return session.Client.PostAsync(url, content);
     }
 
-    private static async Task AddColleagueAsync(UserManager<AppUser> users, string of, string email, string name, string role)
+    /// <summary>Adds a user of the same agency as <paramref name="of"/>, in <paramref name="role"/>.</summary>
+    internal static async Task AddColleagueAsync(UserManager<AppUser> users, string of, string email, string name, string role)
     {
         var colleague = await users.FindByEmailAsync(of);
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, AgencyId = colleague!.AgencyId };
