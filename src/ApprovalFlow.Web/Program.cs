@@ -2,6 +2,7 @@ using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Dashboard;
 using ApprovalFlow.Web.Features.Inbox;
+using ApprovalFlow.Web.Features.Jobs;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
 using ApprovalFlow.Web.Features.Work;
@@ -19,6 +20,7 @@ builder.Services.AddRequestFeature();
 builder.Services.AddProposalFeature();
 builder.Services.AddInboxFeature();
 builder.Services.AddWorkFeature();
+builder.Services.AddApprovalFlowJobs(builder.Configuration);
 builder.Services.AddDashboardFeature();
 builder.Services.AddRazorPages(options =>
     {
@@ -79,6 +81,7 @@ app.MapInboxEndpoints();
 app.MapWorkEndpoints();
 app.MapDashboardEndpoints();
 app.MapAwayEndpoints();
+app.MapJobsDashboard();
 app.MapRazorPages();
 
 await app.RunAsync();

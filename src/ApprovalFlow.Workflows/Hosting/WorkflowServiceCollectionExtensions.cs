@@ -35,7 +35,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<WorkflowDefinitionStore>(sp => new(sp.GetRequiredService<TContext>(), sp.GetRequiredService<WorkflowValidator>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<WorkflowRuntime>(sp => new(
             sp.GetRequiredService<TContext>(), sp.GetRequiredService<WorkflowDefinitionStore>(), sp.GetRequiredService<WorkflowRunner>(),
-            sp.GetRequiredService<InstanceLocks>(), sp.GetServices<IWorkflowCommitParticipant>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<InstanceLocks>(), sp.GetServices<IWorkflowCommitParticipant>(), sp.GetServices<IWorkflowTimerScheduler>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -36,7 +36,7 @@ public interface IWorkflowCommitParticipant
 /// </summary>
 public sealed class WorkflowRuntime(
     DbContext db, WorkflowDefinitionStore definitions, WorkflowRunner runner, InstanceLocks locks,
-    IEnumerable<IWorkflowCommitParticipant> participants, TimeProvider clock)
+    IEnumerable<IWorkflowCommitParticipant> participants, IEnumerable<IWorkflowTimerScheduler> schedulers, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
@@ -78,6 +78,18 @@ public sealed class WorkflowRuntime(
         await AfterCommitAsync(run, instance.ParentBookmarkId, cancellationToken);
         return run;
     }
+
+    /// <summary>Resumes one timer bookmark if it is due by <paramref name="now"/>; the scheduler's job for one timer.</summary>
+    public async Task<ResumeResult> ResumeTimerIfDueAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var resumeAt = await db.Set<BookmarkRecord>().AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.ResumeAt).SingleOrDefaultAsync(cancellationToken);
+        return resumeAt is { } due && due <= now ? await ResumeAsync(bookmarkId, new ResumeInput(), cancellationToken) : new ResumeResult.AlreadyHandled();
+    }
+
+    /// <summary>Every timer bookmark waiting, with when it is due: what a scheduler without durable storage rebuilds from at start-up.</summary>
+    public async Task<IReadOnlyList<(string BookmarkId, DateTimeOffset ResumeAt)>> PendingTimersAsync(CancellationToken cancellationToken) =>
+        [.. (await db.Set<BookmarkRecord>().AsNoTracking().Where(b => b.ResumeAt != null).Select(b => new { b.Id, b.ResumeAt }).ToListAsync(cancellationToken))
+            .Select(b => (b.Id, b.ResumeAt!.Value))];
 
     /// <summary>Resumes a bookmark with an outcome and input.</summary>
     public async Task<ResumeResult> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken cancellationToken)
@@ -299,6 +311,14 @@ public sealed class WorkflowRuntime(
         foreach (var instanceId in run.Cancellations)
         {
             await CancelAsync(instanceId, cancellationToken);
+        }
+
+        foreach (var timer in run.CreatedBookmarks.Where(b => b.ResumeAt is not null))
+        {
+            foreach (var scheduler in schedulers)
+            {
+                scheduler.Schedule(timer.Id, timer.ResumeAt!.Value);
+            }
         }
 
         if (parentBookmarkId is not null)

@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("away", "/account/away", [], HttpStatusCode.OK),
         ("reassignment board", "/inbox/reassign", [], HttpStatusCode.OK),
         ("dashboard", "/dashboard", [], HttpStatusCode.OK),
+        ("background jobs", "/hangfire", new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("new request", "/requests/new", new() { [Reviewer] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("a request", "/requests/{r1}", new() { [ForeignStaff] = HttpStatusCode.NotFound, [ForeignHead] = HttpStatusCode.NotFound }, HttpStatusCode.OK),
         ("a proposal at sign-off", "/proposals/{stc2}", new() { [Admin] = HttpStatusCode.OK, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),

@@ -42,13 +42,18 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>A clock the test controls, in place of the system's (bearer tokens expire by it too: sign in again after moving it).</summary>
     public TimeProvider? Clock { get; init; }
 
-    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "approvalflow-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The data folder; a restart test gives a second host the first one's folder.</summary>
+    public string DataDir { get; init; } = Path.Combine(Path.GetTempPath(), "approvalflow-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leaves the data folder behind on dispose, for a host started after this one.</summary>
+    public bool KeepDataDir { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ApprovalFlow:DataDir", DataDir);
         builder.UseSetting("ApprovalFlow:DemoPassword", DemoPassword);
+        builder.UseSetting("Jobs:LogThroughHost", "false");
         if (WorkflowsDir is not null)
         {
             builder.UseSetting("ApprovalFlow:WorkflowsDir", WorkflowsDir);
@@ -69,7 +74,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataDir))
+        if (!KeepDataDir && Directory.Exists(DataDir))
         {
             Directory.Delete(DataDir, recursive: true);
         }

@@ -26,7 +26,7 @@ public abstract class EngineDatabase : IAsyncLifetime
 
     /// <summary>A runtime on <paramref name="db"/>; pass <paramref name="node"/> locks to act as another node of a cluster.</summary>
     public WorkflowRuntime Runtime(ApprovalFlowDbContext db, InstanceLocks? node = null, params IWorkflowCommitParticipant[] participants) =>
-        new(db, Definitions(db), new WorkflowRunner(registry, new ExpressionEvaluator(new ScriptLimits()), Flow.NoServices, Clock), node ?? locks, participants, Clock);
+        new(db, Definitions(db), new WorkflowRunner(registry, new ExpressionEvaluator(new ScriptLimits()), Flow.NoServices, Clock), node ?? locks, participants, [], Clock);
 
     /// <summary>Imports a definition built in a test as a published file.</summary>
     public async Task<ImportResult> ImportAsync(ApprovalFlow.Workflows.Model.WorkflowDefinition definition)
