@@ -24,4 +24,7 @@ public interface IBusinessCalendar
 
     /// <summary>The local (Vietnam) date of an instant.</summary>
     DateOnly LocalDate(DateTimeOffset instant);
+
+    /// <summary>The instant of <paramref name="hour"/> o'clock local time on <paramref name="date"/>.</summary>
+    DateTimeOffset At(DateOnly date, int hour);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ApprovalFlow.Audit;
+using ApprovalFlow.Notifications;
+using ApprovalFlow.Reminders;
 using ApprovalFlow.Budget;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Organization;
@@ -38,6 +40,10 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<WorkItemReminder> WorkItemReminders => Set<WorkItemReminder>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>Seals new audit lines onto the chain in the same save, serialized across writers (see <see cref="LockAuditChainAsync"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -148,6 +154,22 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             MapJson(proposal.Property(p => p.Decisions));
         });
 
+        builder.Entity<WorkItemReminder>(reminder =>
+        {
+            // The sweep's query: unsent and due, oldest first.
+            reminder.HasIndex(r => new { r.SentAt, r.DueAtUtcTicks });
+            reminder.HasIndex(r => r.WorkItemId);
+            reminder.HasOne<WorkItem>().WithMany().HasForeignKey(r => r.WorkItemId);
+            reminder.Ignore(r => r.DueAt);
+        });
+
+        builder.Entity<Notification>(notification =>
+        {
+            notification.Property(n => n.Kind).HasMaxLength(50);
+            notification.Property(n => n.RecipientRole).HasMaxLength(50);
+            notification.HasIndex(n => n.DeliveredAt);
+        });
+
         builder.Entity<AuditEntry>(entry =>
         {
             entry.HasIndex(e => e.Sequence).IsUnique();
@@ -168,6 +190,7 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             item.Property(w => w.Title).HasMaxLength(500);
             item.Property(w => w.Form).HasMaxLength(50);
             item.Property(w => w.AssigneeRole).HasMaxLength(50);
+            item.Property(w => w.EscalateToRole).HasMaxLength(50);
             item.Property(w => w.CompletedByName).HasMaxLength(200);
             item.Property(w => w.OnBehalfOfName).HasMaxLength(200);
             item.Property(w => w.Comment).HasMaxLength(4000);

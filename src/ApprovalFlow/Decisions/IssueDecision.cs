@@ -1,6 +1,7 @@
 using ApprovalFlow.Audit;
 using ApprovalFlow.Data;
 using ApprovalFlow.Proposals;
+using ApprovalFlow.Reminders;
 using ApprovalFlow.Requests;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Activities.Core;
@@ -52,6 +53,7 @@ public sealed class IssueDecision(ApprovalFlowDbContext db) : WorkflowActivity
         {
             item.Status = WorkItemStatus.Cancelled;
             item.Revision++;
+            await db.StopRemindersAsync(item.Id, CancellationToken.None);
         }
 
         var instances = await db.Set<WorkflowInstanceRecord>()

@@ -1,4 +1,7 @@
 using ApprovalFlow.Audit;
+using ApprovalFlow.Calendar;
+using ApprovalFlow.Identity;
+using ApprovalFlow.Reminders;
 using ApprovalFlow.Data;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Runtime;
@@ -10,7 +13,7 @@ namespace ApprovalFlow.WorkItems;
 /// in the step's transaction, so an inbox never shows work for a step that rolled back.
 /// </summary>
 [Activity(TypeName, "Approval", "Việc cần người xử lý", "Human task", PortsFromInput = "outcomes", Outcomes = [])]
-public sealed class HumanTask(ApprovalFlowDbContext db) : WorkflowActivity
+public sealed class HumanTask(ApprovalFlowDbContext db, IBusinessCalendar calendar) : WorkflowActivity
 {
     public const string TypeName = "ApprovalFlow.HumanTask";
 
@@ -38,6 +41,24 @@ public sealed class HumanTask(ApprovalFlowDbContext db) : WorkflowActivity
     [Input("Thời hạn (ngày làm việc)", "Due period (business days)", UiHint = UiHints.BusinessDays)]
     public int? DueBusinessDays { get; set; }
 
+    [Input("Hạn xử lý (thời điểm)", "Due at (a moment)", UiHint = UiHints.DateTime, DescriptionVi = "Nếu có, thay cho thời hạn theo ngày làm việc; ví dụ hạn gửi đề xuất của công văn.", DescriptionEn = "When set, replaces the due period; e.g. the request's deadline.")]
+    public DateTimeOffset? DueAt { get; set; }
+
+    [Input("Nhắc trước hạn (ngày làm việc)", "Remind before due (business days)", UiHint = UiHints.BusinessDays, DefaultValue = 2)]
+    public int? RemindBeforeDays { get; set; } = 2;
+
+    [Input("Nhắc vào ngày đến hạn", "Remind on the due day", UiHint = UiHints.Checkbox, DefaultValue = true)]
+    public bool RemindOnDueDay { get; set; } = true;
+
+    [Input("Số lần nhắc khi quá hạn (mỗi ngày làm việc)", "Overdue reminders (one a business day, at most)", DefaultValue = 5)]
+    public int OverdueReminderCap { get; set; } = 5;
+
+    [Input("Báo cáo lãnh đạo sau (ngày làm việc quá hạn)", "Escalate after (business days overdue)", UiHint = UiHints.BusinessDays, DefaultValue = 3)]
+    public int? EscalateAfterDays { get; set; } = 3;
+
+    [Input("Vai trò nhận báo cáo", "Escalate to role", UiHint = UiHints.RolePicker, DefaultValue = Roles.AgencyHead)]
+    public string? EscalateToRole { get; set; } = Roles.AgencyHead;
+
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         if (AssigneeRole is null)
@@ -59,10 +80,15 @@ public sealed class HumanTask(ApprovalFlowDbContext db) : WorkflowActivity
             AllowEmailApproval = AllowEmailApproval,
             CreatedAt = context.Now,
 
-            // Calendar days until the business calendar arrives with the reminders issue.
-            DueAt = DueBusinessDays is { } days ? context.Now.AddDays(days) : null,
+            DueAt = DueAt ?? (DueBusinessDays is { } days ? calendar.DueAt(context.Now, days) : null),
+            EscalateToRole = EscalateToRole,
         };
         db.WorkItems.Add(item);
+        if (item.DueAt is { } due)
+        {
+            var policy = new ReminderPolicy(RemindBeforeDays, RemindOnDueDay, Math.Max(0, OverdueReminderCap), EscalateAfterDays, EscalateToRole);
+            db.WorkItemReminders.AddRange(policy.ScheduleFor(item.Id, context.Now, due, calendar));
+        }
         db.Audit(AuditActions.WorkItemOpened, "work-item", item.Id, context.Now, details: new { item.Title, item.Form, item.AssigneeRole, item.CorrelationId });
         return ActivityResult.Suspend(new BookmarkRequest(TypeName, item.Id.ToString()));
     }

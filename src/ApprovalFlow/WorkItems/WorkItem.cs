@@ -47,6 +47,9 @@ public sealed class WorkItem
 
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>Who hears of it when it stays overdue (báo cáo lãnh đạo), within <see cref="AgencyId"/> when scoped.</summary>
+    public string? EscalateToRole { get; init; }
+
     public WorkItemStatus Status { get; set; }
 
     public string? Outcome { get; set; }

@@ -1,3 +1,4 @@
+using ApprovalFlow.Reminders;
 using ApprovalFlow.Audit;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Proposals;
@@ -34,6 +35,7 @@ public sealed partial class WorkItemInbox
         var from = holderId is { } holder ? await db.Users.Where(u => u.Id == holder).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken) : null;
         (item.AssigneeUserId, item.ClaimedByUserId, item.OnBehalfOfUserId, item.OnBehalfOfName) = (target.Id, null, null, null);
         item.Revision++;
+        await db.StopRemindersAsync(item.Id, cancellationToken);
         db.Audit(AuditActions.WorkItemReassigned, "work-item", item.Id, clock.GetUtcNow(), actor, details: new { from, to = target.Name, toUserId = target.Id, item.Form, item.CorrelationId });
         return await SaveAsync(item, cancellationToken);
     }

@@ -4,6 +4,7 @@ using ApprovalFlow.Audit;
 using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Proposals;
+using ApprovalFlow.Reminders;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,7 @@ public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRunt
         item.Channel = channel;
         item.CompletedAt = clock.GetUtcNow();
         item.Revision++;
+        await db.StopRemindersAsync(item.Id, cancellationToken);
         db.Audit(AuditActions.WorkItemCompleted, "work-item", item.Id, item.CompletedAt.Value, actor, channel, new { item.Outcome, item.Comment, item.Form, item.CorrelationId }, onBehalf?.Name);
 
         // The item's change is saved in the run's own transaction: both happen, or neither.

@@ -52,6 +52,8 @@ public static class BackgroundJobsExtensions
             server.SchedulePollingInterval = options.SchedulePollingInterval;
         });
         services.AddScoped<WorkflowTimerJobs>();
+        services.AddScoped<ReminderJobs>();
+        services.AddScoped<ApprovalFlow.Reminders.ReminderSweep>();
         services.AddSingleton<IWorkflowTimerScheduler, HangfireTimerScheduler>();
         services.AddHostedService<JobScheduleStartup>();
         services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, policy => policy.RequireRole(Roles.Administrator));

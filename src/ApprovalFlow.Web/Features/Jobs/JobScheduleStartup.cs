@@ -14,6 +14,7 @@ public sealed partial class JobScheduleStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.SweepId, j => j.SweepAsync(CancellationToken.None), options.Value.TimerSweepCron);
+        recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.SweepId, j => j.SweepAsync(CancellationToken.None), options.Value.ReminderSweepCron);
         if (storage is not Hangfire.InMemory.InMemoryStorage)
         {
             return;

@@ -16,4 +16,7 @@ public sealed class JobsOptions
 
     /// <summary>The safety-net sweep of due timers, as a cron expression (every minute by default).</summary>
     public string TimerSweepCron { get; set; } = "* * * * *";
+
+    /// <summary>The reminder sweep, as a cron expression (every minute by default; reminders fall on the hour).</summary>
+    public string ReminderSweepCron { get; set; } = "* * * * *";
 }
