@@ -110,6 +110,26 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.ToTable("FundingSources");
                 });
 
+            modelBuilder.Entity("ApprovalFlow.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
+                });
+
             modelBuilder.Entity("ApprovalFlow.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -105,6 +105,26 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.ToTable("FundingSources");
                 });
 
+            modelBuilder.Entity("ApprovalFlow.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
+                });
+
             modelBuilder.Entity("ApprovalFlow.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
