@@ -47,6 +47,7 @@ public static partial class DataServiceExtensions
         services.AddScoped<ProposalDrafts>();
         services.AddScoped<ApprovalFlow.Organization.AgencyDirectory>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddBusinessCalendar(configuration);
         services.AddScoped<ApprovalFlow.Requests.RequestPublisher>();
         services.AddScoped<ApprovalFlow.Decisions.Assessments>();
         services.AddScoped<ApprovalFlow.WorkItems.IWorkItemCompletion, ApprovalFlow.Proposals.DraftSubmission>();
@@ -55,7 +56,7 @@ public static partial class DataServiceExtensions
         return services;
     }
 
-    /// <summary>Creates the data folder, migrates the database and, when it is empty, seeds the demo province.</summary>
+    /// <summary>Creates the data folder, migrates the database, fills in the holiday table and, when it is empty, seeds the demo province.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApprovalFlowOptions>>().Value;
@@ -70,6 +71,9 @@ public static partial class DataServiceExtensions
             // WAL lets readers go on while a writer commits; the setting is stored in the file, so once is enough.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+
+        // Every installation needs the holidays, not only the demo: due dates count working days from the first item.
+        await ApprovalFlow.Calendar.HolidaySeed.SeedMissingYearsAsync(db, CancellationToken.None);
 
         var imports = await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(options.ResolvedWorkflowsDir, CancellationToken.None);
         foreach (var refused in imports.Where(i => i.Status == ImportStatus.Refused || i.Problems.Count > 0))

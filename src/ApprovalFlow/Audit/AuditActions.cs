@@ -11,6 +11,8 @@ public static class AuditActions
     public const string RequestPublished = "request.published";
     public const string RequestSubmitted = "request.submitted";
     public const string RequestDecided = "request.decided";
+    public const string CalendarDayAdded = "calendar.day-added";
+    public const string CalendarDayDeleted = "calendar.day-deleted";
     public const string WorkItemOpened = "work-item.opened";
     public const string WorkItemCompleted = "work-item.completed";
     public const string WorkItemClaimed = "work-item.claimed";

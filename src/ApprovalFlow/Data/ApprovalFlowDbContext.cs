@@ -1,11 +1,12 @@
 using System.Text.Json;
 using ApprovalFlow.Audit;
-using ApprovalFlow.Notifications;
-using ApprovalFlow.Reminders;
 using ApprovalFlow.Budget;
+using ApprovalFlow.Calendar;
 using ApprovalFlow.Identity;
+using ApprovalFlow.Notifications;
 using ApprovalFlow.Organization;
 using ApprovalFlow.Proposals;
+using ApprovalFlow.Reminders;
 using ApprovalFlow.Requests;
 using ApprovalFlow.Workflows.Persistence;
 using ApprovalFlow.WorkItems;
@@ -44,6 +45,9 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
     public DbSet<WorkItemReminder> WorkItemReminders => Set<WorkItemReminder>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>The holiday table: days off and swapped working days (see <see cref="BusinessCalendar"/>).</summary>
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     /// <summary>Seals new audit lines onto the chain in the same save, serialized across writers (see <see cref="LockAuditChainAsync"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -196,6 +200,14 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             item.Property(w => w.Comment).HasMaxLength(4000);
             item.HasIndex(w => new { w.Status, w.AssigneeRole, w.AgencyId });
             item.HasIndex(w => w.InstanceId);
+        });
+
+        builder.Entity<CalendarDay>(day =>
+        {
+            // The date is the key: one row per date, and the API addresses a row by its date.
+            day.HasKey(d => d.Date);
+            day.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+            day.Property(d => d.Name).HasMaxLength(CalendarDay.NameMaxLength);
         });
 
         builder.Entity<ProposalRevision>(revision =>

@@ -39,7 +39,10 @@ public sealed record ReminderPolicy(int? BeforeDays = 2, bool OnDueDay = true, i
 
         return reminders.Where(r => r.At > openedAt).Select(r => new WorkItemReminder
         {
-            WorkItemId = workItemId, Kind = r.Kind, Number = r.Number, DueAtUtcTicks = r.At.UtcTicks,
+            WorkItemId = workItemId,
+            Kind = r.Kind,
+            Number = r.Number,
+            DueAtUtcTicks = r.At.UtcTicks,
         });
     }
 }

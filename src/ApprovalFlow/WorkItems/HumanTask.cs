@@ -1,8 +1,8 @@
 using ApprovalFlow.Audit;
 using ApprovalFlow.Calendar;
+using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Reminders;
-using ApprovalFlow.Data;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Runtime;
 

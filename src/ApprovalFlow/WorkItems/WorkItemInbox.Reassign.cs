@@ -1,7 +1,7 @@
-using ApprovalFlow.Reminders;
 using ApprovalFlow.Audit;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Proposals;
+using ApprovalFlow.Reminders;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.WorkItems;

@@ -4,9 +4,9 @@ using ApprovalFlow.Identity;
 using ApprovalFlow.Reminders;
 using ApprovalFlow.Tests.Web;
 using ApprovalFlow.Tests.Workflows;
-using ApprovalFlow.WorkItems;
 using ApprovalFlow.Workflows.Persistence;
 using ApprovalFlow.Workflows.Serialization;
+using ApprovalFlow.WorkItems;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +33,7 @@ public sealed class ReminderPolicyTests : IAsyncLifetime, IDisposable
         var definition = new Flow("reminder-test")
             .Activity("start", "Elsa.Start")
             .Activity("task", HumanTask.TypeName,
-                ("title", Literal("Soạn báo cáo")), ("form", Literal("draft")), ("assigneeRole", Literal(Roles.AgencyStaff)),
+                ("title", Literal("Soạn báo cáo")), ("form", Literal("sign-off")), ("assigneeRole", Literal(Roles.AgencyStaff)),
                 ("scopeToAgency", Literal(true)), ("outcomes", Literal(JsonNode.Parse("""["Submit"]"""))), ("dueBusinessDays", Literal(3)))
             .Activity("done", "Elsa.End")
             .Connect("start", "task").Connect("task", "done", "Submit")

@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ApprovalFlow.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Reminders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EscalateToRole",
+                table: "WorkItems",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecipientUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecipientRole = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemReminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    DueAtUtcTicks = table.Column<long>(type: "bigint", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkItemReminders_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_DeliveredAt",
+                table: "Notifications",
+                column: "DeliveredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItemReminders_SentAt_DueAtUtcTicks",
+                table: "WorkItemReminders",
+                columns: new[] { "SentAt", "DueAtUtcTicks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItemReminders_WorkItemId",
+                table: "WorkItemReminders",
+                column: "WorkItemId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "WorkItemReminders");
+
+            migrationBuilder.DropColumn(
+                name: "EscalateToRole",
+                table: "WorkItems");
+        }
+    }
+}
