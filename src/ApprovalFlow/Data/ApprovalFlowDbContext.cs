@@ -160,9 +160,11 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
 
         builder.Entity<WorkItemReminder>(reminder =>
         {
-            // The sweep's query: unsent and due, oldest first.
-            reminder.HasIndex(r => new { r.SentAt, r.DueAtUtcTicks });
+            // The sweep's query: unsent and due, oldest first. Partial, so that it holds only what is still to send, and
+            // so that "unsent" alone never draws the planner away from the primary key when a batch is claimed.
+            reminder.HasIndex(r => r.DueAtUtcTicks).HasFilter("\"SentAt\" IS NULL");
             reminder.HasIndex(r => r.WorkItemId);
+            reminder.HasIndex(r => r.SentBySweep);
             reminder.HasOne<WorkItem>().WithMany().HasForeignKey(r => r.WorkItemId);
             reminder.Ignore(r => r.DueAt);
         });

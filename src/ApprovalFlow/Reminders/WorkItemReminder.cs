@@ -21,6 +21,9 @@ public sealed class WorkItemReminder
     /// <summary>Set once, by the sweep that sent it; never sent twice.</summary>
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>The sweep that won this row: how a sweep learns which of its batch it sent, in one statement.</summary>
+    public Guid? SentBySweep { get; set; }
+
     public DateTimeOffset DueAt => new(DueAtUtcTicks, TimeSpan.Zero);
 }
 

@@ -481,14 +481,20 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SentBySweep")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("WorkItemId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkItemId");
+                    b.HasIndex("DueAtUtcTicks")
+                        .HasFilter("\"SentAt\" IS NULL");
 
-                    b.HasIndex("SentAt", "DueAtUtcTicks");
+                    b.HasIndex("SentBySweep");
+
+                    b.HasIndex("WorkItemId");
 
                     b.ToTable("WorkItemReminders");
                 });

@@ -474,14 +474,20 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SentBySweep")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("WorkItemId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkItemId");
+                    b.HasIndex("DueAtUtcTicks")
+                        .HasFilter("\"SentAt\" IS NULL");
 
-                    b.HasIndex("SentAt", "DueAtUtcTicks");
+                    b.HasIndex("SentBySweep");
+
+                    b.HasIndex("WorkItemId");
 
                     b.ToTable("WorkItemReminders");
                 });

@@ -45,7 +45,8 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     DueAtUtcTicks = table.Column<long>(type: "bigint", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentBySweep = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -64,9 +65,15 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                 column: "DeliveredAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkItemReminders_SentAt_DueAtUtcTicks",
+                name: "IX_WorkItemReminders_DueAtUtcTicks",
                 table: "WorkItemReminders",
-                columns: new[] { "SentAt", "DueAtUtcTicks" });
+                column: "DueAtUtcTicks",
+                filter: "\"SentAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItemReminders_SentBySweep",
+                table: "WorkItemReminders",
+                column: "SentBySweep");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkItemReminders_WorkItemId",

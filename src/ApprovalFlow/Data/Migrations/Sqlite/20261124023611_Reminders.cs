@@ -45,7 +45,8 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     DueAtUtcTicks = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SentBySweep = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -64,9 +65,15 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                 column: "DeliveredAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkItemReminders_SentAt_DueAtUtcTicks",
+                name: "IX_WorkItemReminders_DueAtUtcTicks",
                 table: "WorkItemReminders",
-                columns: new[] { "SentAt", "DueAtUtcTicks" });
+                column: "DueAtUtcTicks",
+                filter: "\"SentAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItemReminders_SentBySweep",
+                table: "WorkItemReminders",
+                column: "SentBySweep");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkItemReminders_WorkItemId",
