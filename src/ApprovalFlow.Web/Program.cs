@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Dashboard;
+using ApprovalFlow.Web.Features.Holidays;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
@@ -79,6 +80,7 @@ app.MapInboxEndpoints();
 app.MapWorkEndpoints();
 app.MapDashboardEndpoints();
 app.MapAwayEndpoints();
+app.MapHolidayEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
