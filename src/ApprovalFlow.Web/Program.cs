@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Dashboard;
+using ApprovalFlow.Web.Features.Holidays;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Jobs;
 using ApprovalFlow.Web.Features.Proposals;
@@ -82,6 +83,7 @@ app.MapWorkEndpoints();
 app.MapDashboardEndpoints();
 app.MapAwayEndpoints();
 app.MapJobsDashboard();
+app.MapHolidayEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -59,6 +59,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("claim a sign-off", HttpMethod.Post, "/api/work-items/{signOff}/release", new { }, new() { [Head] = HttpStatusCode.BadRequest }, HttpStatusCode.NotFound),
         ("my absence", HttpMethod.Get, "/api/me/away", null, [], HttpStatusCode.OK),
         ("the dashboard", HttpMethod.Get, "/api/dashboard", null, [], HttpStatusCode.OK),
+        ("the holiday table", HttpMethod.Get, "/api/holidays?year=2026", null, [], HttpStatusCode.OK),
+
+        // A weekday cannot be a working day, and no row has that date: the administrator's call is refused, changing nothing.
+        ("add a holiday", HttpMethod.Post, "/api/holidays", new { date = "2026-03-04", kind = "WorkingDay", name = "—" }, new() { [Admin] = HttpStatusCode.BadRequest }, HttpStatusCode.Forbidden),
+        ("delete a holiday", HttpMethod.Delete, "/api/holidays/2030-01-02", null, new() { [Admin] = HttpStatusCode.NotFound }, HttpStatusCode.Forbidden),
         ("retry an instance", HttpMethod.Post, "/api/workflow-instances/no-such-instance/retry", new { }, new() { [Admin] = HttpStatusCode.Conflict }, HttpStatusCode.Forbidden),
     ];
 
@@ -70,6 +75,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("reassignment board", "/inbox/reassign", [], HttpStatusCode.OK),
         ("dashboard", "/dashboard", [], HttpStatusCode.OK),
         ("background jobs", "/hangfire", new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
+        ("holiday table", "/admin/holidays", new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("new request", "/requests/new", new() { [Reviewer] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("a request", "/requests/{r1}", new() { [ForeignStaff] = HttpStatusCode.NotFound, [ForeignHead] = HttpStatusCode.NotFound }, HttpStatusCode.OK),
         ("a proposal at sign-off", "/proposals/{stc2}", new() { [Admin] = HttpStatusCode.OK, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
