@@ -80,7 +80,8 @@ public sealed class HumanTask(ApprovalFlowDbContext db, IBusinessCalendar calend
             AllowEmailApproval = AllowEmailApproval,
             CreatedAt = context.Now,
 
-            DueAt = DueAt ?? (DueBusinessDays is { } days ? calendar.DueAt(context.Now, days) : null),
+            // Stored in UTC: PostgreSQL keeps instants in UTC only; pages show them in Vietnam time.
+            DueAt = (DueAt ?? (DueBusinessDays is { } days ? calendar.DueAt(context.Now, days) : null))?.ToUniversalTime(),
             EscalateToRole = EscalateToRole,
         };
         db.WorkItems.Add(item);
