@@ -54,6 +54,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ApprovalFlow:DataDir", DataDir);
         builder.UseSetting("ApprovalFlow:DemoPassword", DemoPassword);
         builder.UseSetting("Jobs:LogThroughHost", "false");
+
+        // Dozens of hosts share the suite's two cores: one background worker each is plenty.
+        builder.UseSetting("Jobs:WorkerCount", "1");
         if (WorkflowsDir is not null)
         {
             builder.UseSetting("ApprovalFlow:WorkflowsDir", WorkflowsDir);
