@@ -63,8 +63,13 @@ public sealed class ApprovalChainBrowserTests(BrowserFixture browser) : IClassFi
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         using var created = await reviewer.PostAsJsonAsync("/api/requests", new
         {
-            number = "40/STTTT-CĐS", date = "2022-01-28", subject = "đề xuất nhiệm vụ chuyển đổi số", planPeriod = new { from = 2022, to = 2025 },
-            planYear = 2022, pastYears = new { from = 2020, to = 2021 }, deadline = today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            number = "40/STTTT-CĐS",
+            date = "2022-01-28",
+            subject = "đề xuất nhiệm vụ chuyển đổi số",
+            planPeriod = new { from = 2022, to = 2025 },
+            planYear = 2022,
+            pastYears = new { from = 2020, to = 2021 },
+            deadline = today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             targetAgencyIds = new[] { stc },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
