@@ -51,14 +51,14 @@ public static class InboxEndpoints
 
         var items = routes.MapGroup("/api/work-items/{id:guid}").WithTags("Inbox").RequireAuthorization(IdentityServiceExtensions.ApiPolicy);
         items.MapPost("/claim", (Guid id, HttpContext http, WorkItemInbox inbox, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
-            RespondAsync(inbox.ClaimAsync(id, http.User.RequireActor(), cancellationToken), http, text)).WithSummary("Take a role's item.");
+            WorkItemResults.RespondAsync(inbox.ClaimAsync(id, http.User.RequireActor(), cancellationToken), http, text)).WithSummary("Take a role's item.");
         items.MapPost("/release", (Guid id, HttpContext http, WorkItemInbox inbox, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
-            RespondAsync(inbox.ReleaseAsync(id, http.User.RequireActor(), cancellationToken), http, text)).WithSummary("Give a claimed item back to the role.");
+            WorkItemResults.RespondAsync(inbox.ReleaseAsync(id, http.User.RequireActor(), cancellationToken), http, text)).WithSummary("Give a claimed item back to the role.");
         items.MapPost("/complete", (Guid id, CompleteWorkItemBody body, HttpContext http, WorkItemInbox inbox, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
-            RespondAsync(inbox.CompleteAsync(id, body.Outcome, body.Comment, http.User.RequireActor(), "api", cancellationToken), http, text))
+            WorkItemResults.RespondAsync(inbox.CompleteAsync(id, body.Outcome, body.Comment, http.User.RequireActor(), "api", cancellationToken), http, text))
             .WithSummary("Complete with an outcome (and a comment where required); 409 if someone completed it first.");
         items.MapPost("/reassign", (Guid id, ReassignWorkItemBody body, HttpContext http, WorkItemInbox inbox, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
-            RespondAsync(inbox.ReassignAsync(id, body.UserId, http.User.RequireActor(), cancellationToken), http, text))
+            WorkItemResults.RespondAsync(inbox.ReassignAsync(id, body.UserId, http.User.RequireActor(), cancellationToken), http, text))
             .WithSummary("Leaders and administrators: give the item to a member of its role (and agency); 400 names why not.");
         items.MapGet("/candidates", async (Guid id, HttpContext http, WorkItemInbox inbox, CancellationToken cancellationToken) =>
             await inbox.CandidatesAsync(id, http.User.RequireActor(), cancellationToken) is { } people ? Results.Ok(people) : Results.NotFound())
@@ -78,14 +78,4 @@ public static class InboxEndpoints
         // Names only: a number would pass Enum.TryParse whether or not it names a member.
         return Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(value[0]);
     }
-
-    private static async Task<IResult> RespondAsync(Task<WorkItemResult> action, HttpContext http, IStringLocalizer<SharedResource> text) =>
-        await action switch
-        {
-            WorkItemResult.Done done => Results.Ok(WorkItemDto.From(done.Item, http.User.RequireActor().UserId)),
-            WorkItemResult.NotFound => Results.NotFound(),
-            WorkItemResult.Refused refused => Results.Problem(title: refused.Message, statusCode: StatusCodes.Status400BadRequest),
-            WorkItemResult.AlreadyHandled => Results.Problem(title: text["WorkItem.AlreadyHandled"], statusCode: StatusCodes.Status409Conflict),
-            var other => throw new InvalidOperationException($"Unhandled result {other}."),
-        };
 }

@@ -1,6 +1,7 @@
 using ApprovalFlow.Decisions;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Web.Features.Account;
+using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Hosting;
 using Microsoft.Extensions.Localization;
 

@@ -1,9 +1,8 @@
 using ApprovalFlow.Web.Features.Account;
-using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.WorkItems;
 using Microsoft.Extensions.Localization;
 
-namespace ApprovalFlow.Web.Features.Work;
+namespace ApprovalFlow.Web.Features.Inbox;
 
 /// <summary>How every work-item action answers over HTTP: 200 with the item, 404, 400 with the reason, 409 when handled already.</summary>
 public static class WorkItemResults
