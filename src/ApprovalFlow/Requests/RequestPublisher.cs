@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ApprovalFlow.Audit;
+using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Organization;
@@ -13,7 +14,7 @@ namespace ApprovalFlow.Requests;
 /// Sends a request to its target agencies: a draft proposal for each, and the request's workflow
 /// (<see cref="WorkflowId"/>), which starts one proposal workflow per agency. All of it commits as one.
 /// </summary>
-public sealed class RequestPublisher(ApprovalFlowDbContext db, WorkflowRuntime runtime, TimeProvider clock)
+public sealed class RequestPublisher(ApprovalFlowDbContext db, WorkflowRuntime runtime, IBusinessCalendar calendar, TimeProvider clock)
 {
     /// <summary>The workflow a published request runs.</summary>
     public const string WorkflowId = "budget-request";
@@ -55,6 +56,9 @@ public sealed class RequestPublisher(ApprovalFlowDbContext db, WorkflowRuntime r
         {
             ["proposals"] = new JsonArray([.. proposals.Select(p => JsonValue.Create(p.Id.ToString()))]),
             ["deadline"] = DeadlineMoment(request.Deadline).ToString("O"),
+
+            // The drafts fall due on the deadline day at the usual hour (the next working day's if it is a day off).
+            ["draftDueAt"] = calendar.DueAt(calendar.At(request.Deadline, 0), 0).ToUniversalTime().ToString("O"),
         };
         await runtime.StartAsync(WorkflowId, request.Id.ToString(), input, cancellationToken);
         return null;

@@ -61,6 +61,10 @@ public sealed class ApprovalChainTests : IDisposable
         var sytProposal = (await chain.ProposalAsync("chuyenvien.syt@demo.local", requestId, syt)).GetProperty("id").GetGuid();
         var sgddtProposal = (await chain.ProposalAsync("chuyenvien.sgddt@demo.local", requestId, sgddt)).GetProperty("id").GetGuid();
 
+        // The drafts fall due on the deadline day at the due hour, Vietnam time.
+        var draft = Assert.Single((await chain.GetAsync("chuyenvien.stc@demo.local", "/api/inbox")).EnumerateArray(), i => i.GetProperty("correlationId").GetString() == stcProposal.ToString());
+        Assert.Equal(new DateTimeOffset(2022, 2, 18, 17, 0, 0, TimeSpan.FromHours(7)), draft.GetProperty("dueAt").GetDateTimeOffset());
+
         // STC drafts and submits; its head returns it, which needs a comment.
         await SaveSeedContentAsync("chuyenvien.stc@demo.local", stcProposal);
         await chain.DoAsync("chuyenvien.stc@demo.local", stcProposal, "draft", "Submit");
