@@ -71,8 +71,14 @@ public sealed class ReminderCrashTests : IDisposable
         {
             var item = new WorkItem
             {
-                InstanceId = $"crash-{i}", ActivityId = "task", Title = "Ký duyệt đề xuất", Form = WorkItemForms.SignOff, AssigneeRole = "AgencyHead",
-                CreatedAt = Opened, DueAt = calendar.DueAt(Opened, 1 + (i % 5)), EscalateToRole = "AgencyHead",
+                InstanceId = $"crash-{i}",
+                ActivityId = "task",
+                Title = "Ký duyệt đề xuất",
+                Form = WorkItemForms.SignOff,
+                AssigneeRole = "AgencyHead",
+                CreatedAt = Opened,
+                DueAt = calendar.DueAt(Opened, 1 + (i % 5)),
+                EscalateToRole = "AgencyHead",
             };
             db.WorkItems.Add(item);
             db.WorkItemReminders.AddRange(policy.ScheduleFor(item.Id, Opened, item.DueAt!.Value, calendar));
