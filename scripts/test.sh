@@ -9,6 +9,7 @@ need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 fc-list 2>/dev/null | grep -qi "liberation serif" || need_packages+=(fonts-liberation fontconfig)
+[ -x /usr/bin/aiosmtpd ] || need_packages+=(python3-aiosmtpd)   # the real SMTP server the mail tests talk to
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages: ${need_packages[*]}"

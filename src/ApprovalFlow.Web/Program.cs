@@ -22,6 +22,7 @@ builder.Services.AddProposalFeature();
 builder.Services.AddInboxFeature();
 builder.Services.AddWorkFeature();
 builder.Services.AddApprovalFlowJobs(builder.Configuration);
+builder.Services.AddApprovalFlowMail(builder.Configuration);
 builder.Services.AddDashboardFeature();
 builder.Services.AddRazorPages(options =>
     {

@@ -174,6 +174,7 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             notification.Property(n => n.Kind).HasMaxLength(50);
             notification.Property(n => n.RecipientRole).HasMaxLength(50);
             notification.HasIndex(n => n.DeliveredAt);
+            notification.Property(n => n.LastError).HasMaxLength(2000);
         });
 
         builder.Entity<AuditEntry>(entry =>

@@ -24,4 +24,13 @@ public sealed class Notification
 
     /// <summary>Set when delivered.</summary>
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>Failed attempts so far; at the configured maximum it waits for an administrator.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>The last failure, e.g. the SMTP server's answer.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>Not before this (UTC ticks): the back-off after a failure.</summary>
+    public long NextAttemptAtUtcTicks { get; set; }
 }

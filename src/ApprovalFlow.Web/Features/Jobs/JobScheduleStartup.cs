@@ -15,6 +15,7 @@ public sealed partial class JobScheduleStartup(
     {
         recurring.AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.SweepId, j => j.SweepAsync(CancellationToken.None), options.Value.TimerSweepCron);
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.SweepId, j => j.SweepAsync(CancellationToken.None), options.Value.ReminderSweepCron);
+        recurring.AddOrUpdate<MailJobs>(MailJobs.DeliverId, j => j.DeliverAsync(CancellationToken.None), options.Value.MailCron);
         if (storage is not Hangfire.InMemory.InMemoryStorage)
         {
             return;

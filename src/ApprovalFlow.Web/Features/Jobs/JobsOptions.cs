@@ -19,4 +19,7 @@ public sealed class JobsOptions
 
     /// <summary>The reminder sweep, as a cron expression (every minute by default; reminders fall on the hour).</summary>
     public string ReminderSweepCron { get; set; } = "* * * * *";
+
+    /// <summary>The delivery of the notification outbox, as a cron expression (every minute by default).</summary>
+    public string MailCron { get; set; } = "* * * * *";
 }

@@ -258,6 +258,9 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -268,6 +271,13 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("NextAttemptAtUtcTicks")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RecipientRole")
                         .HasMaxLength(50)

@@ -29,7 +29,10 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     RecipientRole = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextAttemptAtUtcTicks = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ApprovalFlow.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlApprovalFlowDbContext))]
-    [Migration("20261124023614_Reminders")]
+    [Migration("20261124030402_Reminders")]
     partial class Reminders
     {
         /// <inheritdoc />
@@ -261,6 +261,9 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -271,6 +274,13 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("NextAttemptAtUtcTicks")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RecipientRole")
                         .HasMaxLength(50)

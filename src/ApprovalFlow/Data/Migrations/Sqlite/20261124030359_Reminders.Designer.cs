@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ApprovalFlow.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalFlowDbContext))]
-    [Migration("20261124023611_Reminders")]
+    [Migration("20261124030359_Reminders")]
     partial class Reminders
     {
         /// <inheritdoc />
@@ -256,6 +256,9 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -266,6 +269,13 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAtUtcTicks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecipientRole")
                         .HasMaxLength(50)

@@ -29,7 +29,10 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     RecipientRole = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextAttemptAtUtcTicks = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,37 @@
+using ApprovalFlow.Notifications;
+using ApprovalFlow.Web.Hosting;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace ApprovalFlow.Web.Features.Jobs;
+
+/// <summary>Delivers the notification outbox; recurring, and enqueued after each reminder sweep that queued mail.</summary>
+public sealed class MailJobs(NotificationDelivery delivery, IOptions<ApprovalFlowOptions> app)
+{
+    /// <summary>The recurring job's id in Hangfire.</summary>
+    public const string DeliverId = "mail";
+
+    /// <summary>Where links in mail point when no address is configured: the embedded default's.</summary>
+    public const string DefaultBaseUrl = "http://127.0.0.1:5080";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task<int> DeliverAsync(CancellationToken cancellationToken) =>
+        delivery.DeliverPendingAsync(app.Value.BaseUrl ?? DefaultBaseUrl, cancellationToken);
+}
+
+/// <summary>Registers mail: MailKit over SMTP when <c>Mail:Host</c> is set, otherwise files in the data folder.</summary>
+public static class MailServiceExtensions
+{
+    public static IServiceCollection AddApprovalFlowMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var mail = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new();
+        var app = configuration.GetSection(ApprovalFlowOptions.SectionName).Get<ApprovalFlowOptions>() ?? new();
+        services.AddSingleton(mail);
+        services.AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(mail.Host)
+            ? new FileDropMailTransport(Path.Combine(app.ResolvedDataDir, mail.DropFolder))
+            : new SmtpMailTransport(mail));
+        services.AddScoped<NotificationDelivery>();
+        services.AddScoped<MailJobs>();
+        return services;
+    }
+}
