@@ -129,7 +129,7 @@ public sealed class RemindersSuite : ISuite
             mark.Parameters.AddWithValue("$at", now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
             await using var notify = connection.CreateCommand();
             notify.Transaction = transaction;
-            notify.CommandText = """INSERT INTO "Notifications" ("Id", "Kind", "WorkItemId", "CreatedAt") VALUES ($id, 'reminder', $item, $at)""";
+            notify.CommandText = """INSERT INTO "Notifications" ("Id", "Kind", "WorkItemId", "CreatedAt", "Attempts", "NextAttemptAtUtcTicks") VALUES ($id, 'reminder', $item, $at, 0, 0)""";
             var notifyId = notify.Parameters.Add("$id", SqliteType.Text);
             var notifyItem = notify.Parameters.Add("$item", SqliteType.Text);
             notify.Parameters.AddWithValue("$at", now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
