@@ -27,10 +27,13 @@ public static class WorkItemAccess
                 || i.ClaimedByUserId == userId
                 || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && roles.Contains(i.AssigneeRole)
                     && (i.AgencyId == null || i.AgencyId == agencyId))
-                || absent.Any(u => i.AssigneeUserId == u.Id
+
+                // A substitute stands in only within the roles they hold themselves: a staff member standing in for
+                // a colleague who is also the head never signs for the head.
+                || (i.AssigneeRole != null && roles.Contains(i.AssigneeRole) && absent.Any(u => i.AssigneeUserId == u.Id
                     || i.ClaimedByUserId == u.Id
-                    || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && (i.AgencyId == null || i.AgencyId == u.AgencyId)
-                        && memberships.Any(m => m.UserId == u.Id && m.Name == i.AssigneeRole))));
+                    || (i.AssigneeUserId == null && i.ClaimedByUserId == null && (i.AgencyId == null || i.AgencyId == u.AgencyId)
+                        && memberships.Any(m => m.UserId == u.Id && m.Name == i.AssigneeRole)))));
     }
 
     /// <summary>
@@ -51,7 +54,9 @@ public static class WorkItemAccess
     public static UserRef? OnBehalfOf(WorkItem item, Actor actor, IReadOnlyList<Absentee> absentees) =>
         ActsOn(item, actor.UserId, actor.AgencyId, actor.Roles)
             ? item.ClaimedByUserId == actor.UserId && item.OnBehalfOfUserId is { } absent ? new UserRef(absent, item.OnBehalfOfName ?? "") : null
-            : absentees.FirstOrDefault(a => a.ActsOn(item)) is { } colleague ? new UserRef(colleague.UserId, colleague.Name) : null;
+            : item.AssigneeRole is { } role && actor.Roles.Contains(role) && absentees.FirstOrDefault(a => a.ActsOn(item)) is { } colleague
+                ? new UserRef(colleague.UserId, colleague.Name)
+                : null;
 
     /// <summary>
     /// The colleagues the actor stands in for today. The agency is checked again here, not only when the

@@ -57,6 +57,40 @@ public sealed class OutOfOfficeTests(InboxHost host) : IClassFixture<InboxHost>
     }
 
     [Fact]
+    public async Task A_substitute_stands_in_only_within_the_roles_they_hold_themselves()
+    {
+        // A colleague who is both staff and head goes away and names a staff member: the head's sign-off stays out
+        // of the staff member's reach.
+        const string both = "kiemnhiem.bdt@demo.local";
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApprovalFlow.Identity.AppUser>>();
+            if (await users.FindByEmailAsync(both) is null)
+            {
+                await AddColleagueAsync(users, Head, both, "Kiêm nhiệm", ApprovalFlow.Identity.Roles.AgencyHead);
+                await users.AddToRoleAsync((await users.FindByEmailAsync(both))!, ApprovalFlow.Identity.Roles.AgencyStaff);
+            }
+        }
+
+        var item = await host.StartAsync(SignOff);
+        var absent = await ApiSession.LoginAsync(host.App, both);
+        var staff = await ApiSession.LoginAsync(host.App, Staff);
+        using var away = await SetAwayAsync(absent, Today.AddDays(3), await host.UserIdAsync(Staff));
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, away.StatusCode);
+            Assert.DoesNotContain(item, await InboxIdsAsync(staff));
+            using var refused = await staff.PostAsJsonAsync($"/api/work-items/{item}/complete", new { outcome = "Approve" });
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            Assert.Equal(WorkItemStatus.Open, (await host.ItemAsync(item)).Status);
+        }
+        finally
+        {
+            using var back = await SetAwayAsync(absent, null, null);
+        }
+    }
+
+    [Fact]
     public async Task Only_a_colleague_of_the_same_agency_sharing_a_role_may_stand_in()
     {
         var head = await ApiSession.LoginAsync(host.App, Head);
