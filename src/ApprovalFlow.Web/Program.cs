@@ -20,7 +20,6 @@ builder.Services.AddApprovalFlowLocalization();
 builder.Services.AddRequestFeature();
 builder.Services.AddProposalFeature();
 builder.Services.AddInboxFeature();
-builder.Services.AddWorkFeature();
 builder.Services.AddApprovalFlowJobs(builder.Configuration);
 builder.Services.AddApprovalFlowMail(builder.Configuration);
 builder.Services.AddDashboardFeature();

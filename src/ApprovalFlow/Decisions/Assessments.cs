@@ -26,13 +26,13 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
             var refusal = Recommend(proposal, recommendations);
             if (refusal is not null)
             {
-                return new WorkItemResult.Refused(refusal);
+                return Settle(new WorkItemResult.Refused(refusal));
             }
 
             db.Audit(AuditActions.ProposalReviewed, "proposal", proposal.Id, clock.GetUtcNow(), actor, channel, new { proposal.Recommendations });
         }
 
-        return await inbox.CompleteAsync(workItemId, outcome, comment, actor, channel, cancellationToken);
+        return Settle(await inbox.CompleteAsync(workItemId, outcome, comment, actor, channel, cancellationToken));
     }
 
     /// <summary>Completes the decision item: every task of every proposal before the UBND needs a verdict.</summary>
@@ -47,14 +47,25 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
                 var given = verdicts.FirstOrDefault(v => v.ProposalId == proposal.Id)?.Tasks ?? [];
                 if (Decide(proposal, given) is { } refusal)
                 {
-                    return new WorkItemResult.Refused(refusal);
+                    return Settle(new WorkItemResult.Refused(refusal));
                 }
 
                 db.Audit(AuditActions.ProposalDecided, "proposal", proposal.Id, clock.GetUtcNow(), actor, channel, new { proposal.Decisions });
             }
         }
 
-        return await inbox.CompleteAsync(workItemId, WorkItemForms.Issue, comment, actor, channel, cancellationToken);
+        return Settle(await inbox.CompleteAsync(workItemId, WorkItemForms.Issue, comment, actor, channel, cancellationToken));
+    }
+
+    /// <summary>Anything but a completion leaves nothing behind: the figures set on the proposals were never saved, and must not be by a later save.</summary>
+    private WorkItemResult Settle(WorkItemResult result)
+    {
+        if (result is not WorkItemResult.Done)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -118,8 +129,8 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
     }
 
     /// <summary>The item if it is open in the actor's inbox: nobody else learns anything about it, not even why it would be refused.</summary>
-    private async Task<WorkItem?> OpenItemAsync(Guid workItemId, Actor actor, CancellationToken cancellationToken) =>
-        (await inbox.OpenItemsAsync(actor, cancellationToken)).FirstOrDefault(i => i.Id == workItemId);
+    private Task<WorkItem?> OpenItemAsync(Guid workItemId, Actor actor, CancellationToken cancellationToken) =>
+        inbox.FindOpenAsync(workItemId, actor, cancellationToken);
 
     private static string? AmountsRefusal(decimal period, decimal planYear, int index) =>
         period < 0 || planYear < 0 ? ValidationMessages.Get("AssessmentAmountNegative", index + 1)

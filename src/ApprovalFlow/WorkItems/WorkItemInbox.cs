@@ -26,6 +26,14 @@ public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRunt
         return [.. items.OrderBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CreatedAt)];
     }
 
+    /// <summary>One open item, if <paramref name="actor"/> may act on it; null otherwise (not told apart, so as not to leak).</summary>
+    public Task<WorkItem?> FindOpenAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
+        db.WorkItems.AsNoTracking().Where(OpenFor(actor)).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    /// <summary>The actor's open item of <paramref name="form"/> about <paramref name="correlationId"/> (a proposal or a request).</summary>
+    public Task<WorkItem?> FindOpenForAsync(string correlationId, string form, Actor actor, CancellationToken cancellationToken) =>
+        db.WorkItems.AsNoTracking().Where(OpenFor(actor)).FirstOrDefaultAsync(i => i.CorrelationId == correlationId && i.Form == form, cancellationToken);
+
     /// <summary>How many open items <paramref name="actor"/> may act on, absent colleagues' included: the navigation bar's badge.</summary>
     public Task<int> CountAsync(Actor actor, CancellationToken cancellationToken) => db.WorkItems.CountAsync(OpenFor(actor), cancellationToken);
 
@@ -122,9 +130,14 @@ public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRunt
             ["onBehalfOf"] = onBehalf?.Name,
             ["onBehalfOfId"] = onBehalf?.Id.ToString(),
         };
-        return await runtime.ResumeByKeyAsync(HumanTask.TypeName, id.ToString(), new ResumeInput(outcome, input), cancellationToken) is ResumeResult.Resumed
-            ? new WorkItemResult.Done(item)
-            : new WorkItemResult.AlreadyHandled();
+        if (await runtime.ResumeByKeyAsync(HumanTask.TypeName, id.ToString(), new ResumeInput(outcome, input), cancellationToken) is ResumeResult.Resumed)
+        {
+            return new WorkItemResult.Done(item);
+        }
+
+        // Someone else's run resumed the step first: this completion, its audit line and its reminders' removal never happened.
+        db.ChangeTracker.Clear();
+        return new WorkItemResult.AlreadyHandled();
     }
 
     /// <summary>What the item's form requires before this outcome (see <see cref="IWorkItemCompletion"/>).</summary>

@@ -18,7 +18,7 @@ namespace ApprovalFlow.Web.Features.Proposals;
 /// A save on top of someone else's newer save shows what they changed and keeps everything typed here.
 /// </summary>
 [RequestFormLimits(ValueCountLimit = 20_000)] // a proposal of 200 tasks posts about 5,000 fields
-public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, StepQueries steps, ProposalHistory history, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, WorkItemInbox inbox, ProposalHistory history, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public ProposalForm Form { get; set; } = new();
@@ -133,7 +133,7 @@ public sealed class EditModel(ProposalDrafts drafts, ApprovalFlowDbContext db, S
         Proposal = proposal;
         BudgetRequest = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == proposal.RequestId, cancellationToken);
         FundingSources = await drafts.FundingSourcesAsync(cancellationToken);
-        DraftItem = await steps.FindOpenForAsync(id, WorkItemForms.Draft, actor, cancellationToken);
+        DraftItem = await inbox.FindOpenForAsync(id.ToString(), WorkItemForms.Draft, actor, cancellationToken);
         LastReturn = await history.LastReturnAsync(proposal, cancellationToken);
         return null;
     }

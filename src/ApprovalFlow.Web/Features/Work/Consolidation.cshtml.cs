@@ -10,7 +10,7 @@ namespace ApprovalFlow.Web.Features.Work;
 /// The consolidation (tổng hợp) of a request: every agency with its proposed and recommended totals and those left
 /// out; the ICT reviewer submits it, the ICT leader signs it or returns it.
 /// </summary>
-public sealed class ConsolidationModel(StepQueries steps, Consolidation consolidation) : PageModel
+public sealed class ConsolidationModel(WorkItemInbox inbox, Consolidation consolidation) : PageModel
 {
     public WorkItem Item { get; private set; } = null!;
 
@@ -19,8 +19,9 @@ public sealed class ConsolidationModel(StepQueries steps, Consolidation consolid
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var actor = User.RequireActor();
-        if (await steps.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.Consolidation or WorkItemForms.SignOff } item
-            || await consolidation.ForRequestAsync(Guid.Parse(item.CorrelationId!), actor, cancellationToken) is not { } view)
+        if (await inbox.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.Consolidation or WorkItemForms.SignOff } item
+            || !Guid.TryParse(item.CorrelationId, out var subject)
+            || await consolidation.ForRequestAsync(subject, actor, cancellationToken) is not { } view)
         {
             return NotFound();
         }

@@ -42,7 +42,7 @@ public sealed record DecisionSubject(Proposal Proposal, string AgencyName);
 /// The UBND decision: per task approve (as recommended), approve an adjusted amount, or reject, with a reason; the
 /// totals; ticking proposals approves all their tasks as recommended at once; issuing completes the step.
 /// </summary>
-public sealed class DecisionModel(StepQueries steps, ApprovalFlowDbContext db, AgencyDirectory directory, Assessments assessments, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DecisionModel(WorkItemInbox inbox, ApprovalFlowDbContext db, AgencyDirectory directory, Assessments assessments, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public List<DecisionProposalInput> Proposals { get; set; } = [];
@@ -197,13 +197,14 @@ public sealed class DecisionModel(StepQueries steps, ApprovalFlowDbContext db, A
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var actor = User.RequireActor();
-        if (await steps.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.Decision } item)
+        // A decision step belongs to a request; one a designer put elsewhere has nothing to decide here.
+        if (await inbox.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.Decision } item
+            || !Guid.TryParse(item.CorrelationId, out var requestId)
+            || await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken) is not { } request)
         {
             return false;
         }
 
-        var requestId = Guid.Parse(item.CorrelationId!);
-        var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
         var proposals = await db.Proposals.AsNoTracking()
             .Where(p => p.RequestId == requestId && p.Status == ProposalStatus.AwaitingDecision)
             .Where(ProposalAccess.VisibleTo(actor)).ToListAsync(cancellationToken);

@@ -12,16 +12,15 @@ namespace ApprovalFlow.Web.Features.Work;
 /// <c>/work/{id}</c>: opens a work item on the page of its step (GET), and completes it with an outcome from that
 /// page (POST), then returns to the inbox with what happened.
 /// </summary>
-public sealed class OpenModel(StepQueries steps, WorkItemInbox inbox, ApprovalFlowDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class OpenModel(WorkItemInbox inbox, ApprovalFlowDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await steps.FindOpenAsync(id, User.RequireActor(), cancellationToken) is not { } item)
+        if (await inbox.FindOpenAsync(id, User.RequireActor(), cancellationToken) is not { } item || !Guid.TryParse(item.CorrelationId, out var subject))
         {
             return NotFound();
         }
 
-        var subject = Guid.Parse(item.CorrelationId!);
         var aboutProposal = await db.Proposals.AnyAsync(p => p.Id == subject, cancellationToken);
         return Redirect(item.Form switch
         {

@@ -22,7 +22,7 @@ public sealed class ReviewTaskInput
 }
 
 /// <summary>The ICT review: per task the recommended amounts and a note; accept, or return with a comment.</summary>
-public sealed class ReviewModel(StepQueries steps, ProposalDrafts drafts, ProposalQueries queries, ProposalHistory history, Assessments assessments, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ReviewModel(WorkItemInbox inbox, ProposalDrafts drafts, ProposalQueries queries, ProposalHistory history, Assessments assessments, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public List<ReviewTaskInput> Tasks { get; set; } = [];
@@ -99,8 +99,9 @@ public sealed class ReviewModel(StepQueries steps, ProposalDrafts drafts, Propos
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var actor = User.RequireActor();
-        if (await steps.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.Review } item
-            || await drafts.FindAsync(Guid.Parse(item.CorrelationId!), actor, cancellationToken) is not { } proposal)
+        if (await inbox.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.Review } item
+            || !Guid.TryParse(item.CorrelationId, out var subject)
+            || await drafts.FindAsync(subject, actor, cancellationToken) is not { } proposal)
         {
             return false;
         }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ApprovalFlow.Web.Features.Work;
 
 /// <summary>The agency head's sign-off: the letter as it will be sent, its totals, what changed since a return; approve or return.</summary>
-public sealed class SignOffModel(StepQueries steps, ProposalDrafts drafts, ProposalQueries queries, ProposalHistory history) : PageModel
+public sealed class SignOffModel(WorkItemInbox inbox, ProposalDrafts drafts, ProposalQueries queries, ProposalHistory history) : PageModel
 {
     public WorkItem Item { get; private set; } = null!;
 
@@ -19,8 +19,9 @@ public sealed class SignOffModel(StepQueries steps, ProposalDrafts drafts, Propo
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var actor = User.RequireActor();
-        if (await steps.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.SignOff } item
-            || await drafts.FindAsync(Guid.Parse(item.CorrelationId!), actor, cancellationToken) is not { } proposal)
+        if (await inbox.FindOpenAsync(id, actor, cancellationToken) is not { Form: WorkItemForms.SignOff } item
+            || !Guid.TryParse(item.CorrelationId, out var subject)
+            || await drafts.FindAsync(subject, actor, cancellationToken) is not { } proposal)
         {
             return NotFound();
         }

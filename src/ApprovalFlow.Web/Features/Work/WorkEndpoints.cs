@@ -16,8 +16,6 @@ public sealed record DecisionBody(string? Comment, IReadOnlyList<ProposalVerdict
 /// <summary>The step-specific completions: the review with its figures and the UBND decision with its verdicts.</summary>
 public static class WorkEndpoints
 {
-    public static IServiceCollection AddWorkFeature(this IServiceCollection services) => services.AddScoped<StepQueries>();
-
     public static IEndpointRouteBuilder MapWorkEndpoints(this IEndpointRouteBuilder routes)
     {
         var items = routes.MapGroup("/api/work-items/{id:guid}").WithTags("Inbox").RequireAuthorization(IdentityServiceExtensions.ApiPolicy);

@@ -17,6 +17,7 @@ public static class WorkflowEndpoints
             .RequireAuthorization(IdentityServiceExtensions.ApiPolicy);
 
         var admin = routes.MapGroup("/api/workflow-instances").WithTags("Workflows")
+            .RequireAuthorization(IdentityServiceExtensions.ApiPolicy)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme).RequireRole(Roles.Administrator));
         admin.MapPost("/{id}/retry", RetryAsync).WithSummary("Run again the activity whose failure faulted the instance.");
         admin.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel the instance: it never runs again.");
