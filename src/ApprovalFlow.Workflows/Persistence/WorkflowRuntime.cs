@@ -79,11 +79,23 @@ public sealed class WorkflowRuntime(
         return run;
     }
 
-    /// <summary>Resumes one timer bookmark if it is due by <paramref name="now"/>; the scheduler's job for one timer.</summary>
-    public async Task<ResumeResult> ResumeTimerIfDueAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resumes one timer bookmark if it is due by <paramref name="now"/>: the scheduler's job for one timer. Returns how
+    /// much longer the timer has to wait when the job came early (a scheduler's clock is not the app's), else null.
+    /// </summary>
+    public async Task<TimeSpan?> ResumeTimerIfDueAsync(string bookmarkId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var resumeAt = await db.Set<BookmarkRecord>().AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.ResumeAt).SingleOrDefaultAsync(cancellationToken);
-        return resumeAt is { } due && due <= now ? await ResumeAsync(bookmarkId, new ResumeInput(), cancellationToken) : new ResumeResult.AlreadyHandled();
+        switch (resumeAt)
+        {
+            case null:
+                return null; // resumed already, or cancelled
+            case { } due when due > now:
+                return due - now;
+            default:
+                await ResumeAsync(bookmarkId, new ResumeInput(), cancellationToken);
+                return null;
+        }
     }
 
     /// <summary>Every timer bookmark waiting, with when it is due: what a scheduler without durable storage rebuilds from at start-up.</summary>

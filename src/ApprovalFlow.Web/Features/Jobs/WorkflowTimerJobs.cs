@@ -8,14 +8,20 @@ namespace ApprovalFlow.Web.Features.Jobs;
 /// resumes whatever is due and was not resumed (a node that died between commit and schedule, say). Both ask the
 /// database, so a timer fires once however many jobs point at it.
 /// </summary>
-public sealed class WorkflowTimerJobs(WorkflowRuntime runtime, TimeProvider clock)
+public sealed class WorkflowTimerJobs(WorkflowRuntime runtime, IBackgroundJobClient jobs, TimeProvider clock)
 {
     /// <summary>The recurring sweep's id in Hangfire.</summary>
     public const string SweepId = "workflow-timers";
 
     [AutomaticRetry(Attempts = 3)]
-    public Task ResumeAsync(string bookmarkId, CancellationToken cancellationToken) =>
-        runtime.ResumeTimerIfDueAsync(bookmarkId, clock.GetUtcNow(), cancellationToken);
+    public async Task ResumeAsync(string bookmarkId, CancellationToken cancellationToken)
+    {
+        // Hangfire may start a scheduled job a little before its moment by the app's clock: wait out the rest.
+        if (await runtime.ResumeTimerIfDueAsync(bookmarkId, clock.GetUtcNow(), cancellationToken) is { } rest)
+        {
+            jobs.Schedule<WorkflowTimerJobs>(j => j.ResumeAsync(bookmarkId, CancellationToken.None), rest);
+        }
+    }
 
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task<int> SweepAsync(CancellationToken cancellationToken) => runtime.ResumeDueTimersAsync(clock.GetUtcNow(), cancellationToken);
