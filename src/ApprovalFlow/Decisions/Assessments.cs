@@ -109,10 +109,10 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
                 return ValidationMessages.Get("DecisionReasonRequired", index + 1, task.Name);
             }
 
-            var recommended = proposal.Recommendations.FirstOrDefault(r => r.TaskIndex == index);
+            var recommended = Recommended(proposal, index);
             var (period, planYear) = decision.Verdict switch
             {
-                TaskVerdict.Approve => (recommended?.PeriodAmount ?? task.Total, recommended?.PlanYearAmount ?? task.PlanYearNeed),
+                TaskVerdict.Approve => (recommended.Period, recommended.PlanYear),
                 TaskVerdict.Reject => (0m, 0m),
                 _ => (decision.PeriodAmount, decision.PlanYearAmount),
             };
@@ -127,6 +127,12 @@ public sealed class Assessments(ApprovalFlowDbContext db, WorkItemInbox inbox, T
         proposal.Decisions = result;
         return null;
     }
+
+    /// <summary>What the review recommends for a task: its recommendation, or the task as proposed where there is none.</summary>
+    public static BudgetFigures Recommended(Proposal proposal, int index) =>
+        proposal.Recommendations.FirstOrDefault(r => r.TaskIndex == index) is { } r
+            ? new BudgetFigures(r.PeriodAmount, r.PlanYearAmount)
+            : new BudgetFigures(proposal.Content.Tasks[index].Total, proposal.Content.Tasks[index].PlanYearNeed);
 
     /// <summary>The item if it is open in the actor's inbox: nobody else learns anything about it, not even why it would be refused.</summary>
     private Task<WorkItem?> OpenItemAsync(Guid workItemId, Actor actor, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using ApprovalFlow.Identity;
 using ApprovalFlow.Organization;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Requests;
+using ApprovalFlow.WorkItems;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Decisions;
@@ -76,7 +77,7 @@ public sealed class Consolidation(ApprovalFlowDbContext db, AgencyDirectory dire
 
         // The UBND is shown what was put before it, not the agencies' drafts.
         var visible = actor.IsUbnd && !actor.IsIct && !actor.IsAdministrator ? rows.Where(r => r.Included) : rows;
-        return new ConsolidationView(request, [.. visible.OrderByDescending(r => r.Included).ThenBy(r => r.AgencyName, StringComparer.Ordinal)]);
+        return new ConsolidationView(request, [.. visible.OrderByDescending(r => r.Included).ThenBy(r => r.AgencyName, VietnameseOrder.Comparer)]);
     }
 
     /// <summary>What the agency asks for: its tasks' totals.</summary>

@@ -19,7 +19,6 @@ namespace ApprovalFlow.Web.Features.Dashboard;
 /// </summary>
 public sealed class DashboardQueries(ApprovalFlowDbContext db, AgencyDirectory directory, TimeProvider clock)
 {
-    private static readonly StringComparer VietnameseOrder = StringComparer.Create(new CultureInfo("vi-VN"), ignoreCase: false);
 
     /// <summary>The figures, or null when <paramref name="requestId"/> names a request the actor may not see.</summary>
     public async Task<DashboardDto?> GetAsync(Actor actor, Guid? requestId, CancellationToken cancellationToken)
@@ -54,7 +53,7 @@ public sealed class DashboardQueries(ApprovalFlowDbContext db, AgencyDirectory d
         var byAgency = budgets
             .GroupBy(b => b.Proposal.AgencyId)
             .Select(g => new AgencyBudget(AgencyOn(agencies, g.Key, g.Max(b => b.Request.Date)), BudgetTotals.Sum(g.Select(b => b.Totals))))
-            .OrderBy(a => a.Agency.Name, VietnameseOrder)
+            .OrderBy(a => a.Agency.Name, VietnameseOrder.Comparer)
             .ToList();
         var byYear = budgets
             .GroupBy(b => b.Request.PlanYear)
@@ -66,7 +65,7 @@ public sealed class DashboardQueries(ApprovalFlowDbContext db, AgencyDirectory d
             .GroupBy(i => i.AgencyId)
             .Select(g => new AgencyOverdue(AgencyOn(agencies, g.Key, g.Max(i => i.RequestDate)), g.Count()))
             .OrderByDescending(a => a.Count)
-            .ThenBy(a => a.Agency.Name, VietnameseOrder)
+            .ThenBy(a => a.Agency.Name, VietnameseOrder.Comparer)
             .ToList();
 
         return new DashboardDto(
@@ -105,7 +104,7 @@ public sealed class DashboardQueries(ApprovalFlowDbContext db, AgencyDirectory d
         .. items
             .GroupBy(i => (i.Form, i.Title))
             .OrderBy(g => FormOrder(g.Key.Form))
-            .ThenBy(g => g.Key.Title, VietnameseOrder)
+            .ThenBy(g => g.Key.Title, VietnameseOrder.Comparer)
             .Select(g => new StepCounts(
                 g.Key.Form,
                 g.Key.Title,

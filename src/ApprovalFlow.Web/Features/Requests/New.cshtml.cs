@@ -3,6 +3,7 @@ using ApprovalFlow.Identity;
 using ApprovalFlow.Requests;
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Localization;
+using ApprovalFlow.WorkItems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -98,6 +99,6 @@ public sealed class NewModel(RequestLetters letters, ApprovalFlowDbContext db, T
         var me = User.RequireActor().AgencyId;
         var today = VietnamTime.Today(clock);
         var agencies = await db.Agencies.AsNoTracking().Include(a => a.Profiles).Where(a => a.Id != me && a.ParentId != null).ToListAsync(cancellationToken);
-        Agencies = [.. agencies.Select(a => new AgencyChoice(a.Id, a.ProfileOn(today)?.Name ?? a.Code)).OrderBy(a => a.Name, StringComparer.Ordinal)];
+        Agencies = [.. agencies.Select(a => new AgencyChoice(a.Id, a.ProfileOn(today)?.Name ?? a.Code)).OrderBy(a => a.Name, VietnameseOrder.Comparer)];
     }
 }

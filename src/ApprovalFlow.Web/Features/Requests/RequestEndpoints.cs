@@ -5,6 +5,7 @@ using ApprovalFlow.Organization;
 using ApprovalFlow.Requests;
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Hosting;
+using ApprovalFlow.WorkItems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -83,7 +84,6 @@ public static class RequestEndpoints
 /// <summary>Reads requests within the actor's scope, with agency names as of each request's date.</summary>
 public sealed class RequestQueries(ApprovalFlowDbContext db, AgencyDirectory directory)
 {
-    private static readonly StringComparer VietnameseOrder = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), ignoreCase: false);
 
     /// <summary>The visible requests, newest first; <paramref name="agencies"/> when the caller has the directory already.</summary>
     public async Task<IReadOnlyList<RequestDto>> ListAsync(Actor actor, CancellationToken cancellationToken, AgencyLookup? agencies = null)
@@ -115,5 +115,5 @@ public sealed class RequestQueries(ApprovalFlowDbContext db, AgencyDirectory dir
     private static RequestDto ToDto(BudgetRequest request, AgencyLookup agencies) => new(
         request.Id, request.Number, request.Date, request.Subject, request.PlanPeriod, request.PlanYear, request.PastYears,
         request.Deadline, request.Status, Ref(agencies, request.IssuerAgencyId, request.Date),
-        [.. request.TargetAgencyIds.Select(id => Ref(agencies, id, request.Date)).OfType<AgencyRef>().OrderBy(a => a.Name, VietnameseOrder)]);
+        [.. request.TargetAgencyIds.Select(id => Ref(agencies, id, request.Date)).OfType<AgencyRef>().OrderBy(a => a.Name, VietnameseOrder.Comparer)]);
 }

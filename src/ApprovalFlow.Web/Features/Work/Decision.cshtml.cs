@@ -153,7 +153,7 @@ public sealed class DecisionModel(WorkItemInbox inbox, ApprovalFlowDbContext db,
             {
                 var typed = input.Tasks[t];
                 var (period, planYear) = (Parse(typed.PeriodAmount, $"proposals[{p}].tasks[{t}].periodAmount", culture), Parse(typed.PlanYearAmount, $"proposals[{p}].tasks[{t}].planYearAmount", culture));
-                var suggested = Recommendation(proposal, t);
+                var suggested = Assessments.Recommended(proposal, t);
                 recommended += suggested;
                 approved += typed.Verdict switch { TaskVerdict.Approve => suggested, TaskVerdict.Reject => default, _ => new BudgetFigures(period, planYear) };
                 tasks.Add(new TaskDecision { TaskIndex = t, Verdict = typed.Verdict, PeriodAmount = period, PlanYearAmount = planYear, Reason = typed.Reason });
@@ -178,14 +178,9 @@ public sealed class DecisionModel(WorkItemInbox inbox, ApprovalFlowDbContext db,
         return 0;
     }
 
-    private static BudgetFigures Recommendation(Proposal proposal, int index) =>
-        proposal.Recommendations.FirstOrDefault(r => r.TaskIndex == index) is { } r
-            ? new BudgetFigures(r.PeriodAmount, r.PlanYearAmount)
-            : new BudgetFigures(proposal.Content.Tasks[index].Total, proposal.Content.Tasks[index].PlanYearNeed);
-
     private static DecisionTaskInput AsRecommended(Proposal proposal, int index)
     {
-        var figures = Recommendation(proposal, index);
+        var figures = Assessments.Recommended(proposal, index);
         return new DecisionTaskInput
         {
             Verdict = TaskVerdict.Approve,
@@ -212,7 +207,7 @@ public sealed class DecisionModel(WorkItemInbox inbox, ApprovalFlowDbContext db,
         Item = item;
         Subjects = [.. proposals
             .Select(p => new DecisionSubject(p, agencies.ProfileOn(p.AgencyId, request.Date)?.Name ?? ""))
-            .OrderBy(s => s.AgencyName, StringComparer.Ordinal)];
+            .OrderBy(s => s.AgencyName, VietnameseOrder.Comparer)];
         return true;
     }
 }
