@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Features.Dashboard;
 using ApprovalFlow.Web.Features.Holidays;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Jobs;
+using ApprovalFlow.Web.Features.Mail;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.Web.Features.Requests;
 using ApprovalFlow.Web.Features.Work;
@@ -29,6 +30,9 @@ builder.Services.AddRazorPages(options =>
         options.RootDirectory = "/Features";
         options.Conventions.AuthorizeFolder("/");
         options.Conventions.AllowAnonymousToPage("/Account/Login");
+
+        // Approval links work without signing in, unless the step needs it (the page itself checks).
+        options.Conventions.AllowAnonymousToPage("/EmailApproval/Approve");
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ApprovalFlow.Web.SharedResource)));
@@ -63,6 +67,7 @@ app.UseWhen(
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

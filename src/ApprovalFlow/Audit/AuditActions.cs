@@ -19,4 +19,8 @@ public static class AuditActions
     public const string WorkItemReleased = "work-item.released";
     public const string WorkItemReassigned = "work-item.reassigned";
     public const string UserAway = "user.away";
+    public const string MailTemplateSaved = "mail-template.saved";
+    public const string MailTemplateReset = "mail-template.reset";
+    public const string ApprovalLinkUsed = "approval-link.used";
+    public const string ApprovalLinkRefused = "approval-link.refused";
 }

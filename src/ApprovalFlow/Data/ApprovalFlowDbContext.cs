@@ -2,6 +2,7 @@ using System.Text.Json;
 using ApprovalFlow.Audit;
 using ApprovalFlow.Budget;
 using ApprovalFlow.Calendar;
+using ApprovalFlow.EmailApproval;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Notifications;
 using ApprovalFlow.Organization;
@@ -45,6 +46,10 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
     public DbSet<WorkItemReminder> WorkItemReminders => Set<WorkItemReminder>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<MailTemplate> MailTemplates => Set<MailTemplate>();
+
+    public DbSet<ApprovalLink> ApprovalLinks => Set<ApprovalLink>();
 
     /// <summary>The holiday table: days off and swapped working days (see <see cref="BusinessCalendar"/>).</summary>
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
@@ -175,6 +180,24 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             notification.Property(n => n.RecipientRole).HasMaxLength(50);
             notification.HasIndex(n => n.DeliveredAt);
             notification.Property(n => n.LastError).HasMaxLength(2000);
+            notification.Property(n => n.SentTo).HasMaxLength(2000);
+        });
+
+        builder.Entity<MailTemplate>(template =>
+        {
+            template.HasKey(t => t.Name);
+            template.Property(t => t.Name).HasMaxLength(60);
+            template.Property(t => t.UpdatedByName).HasMaxLength(200);
+        });
+
+        builder.Entity<ApprovalLink>(link =>
+        {
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => l.WorkItemId);
+            link.Property(l => l.SubjectRevision).HasMaxLength(64);
+            link.Property(l => l.RevokedReason).HasMaxLength(20);
+            link.HasOne<WorkItem>().WithMany().HasForeignKey(l => l.WorkItemId);
         });
 
         builder.Entity<AuditEntry>(entry =>

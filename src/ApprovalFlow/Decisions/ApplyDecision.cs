@@ -1,4 +1,6 @@
 using ApprovalFlow.Data;
+using ApprovalFlow.Identity;
+using ApprovalFlow.Notifications;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Runtime;
@@ -17,6 +19,13 @@ public sealed class ApplyDecision(ApprovalFlowDbContext db) : WorkflowActivity
         var proposal = await db.ProposalOfAsync(context.CorrelationId);
         var status = FinalStatus(proposal.Decisions);
         db.MoveTo(proposal, status, context.Now);
+
+        // The agency learns the outcome: its head and the staff who wrote the proposal.
+        foreach (var role in new[] { Roles.AgencyHead, Roles.AgencyStaff })
+        {
+            db.Notifications.Add(new Notification { Kind = NotificationKinds.Decision, ProposalId = proposal.Id, RecipientRole = role, AgencyId = proposal.AgencyId, CreatedAt = context.Now });
+        }
+
         return ActivityResult.Complete(ActivityResult.Done);
     }
 

@@ -8,10 +8,14 @@ public sealed class Notification
 {
     public Guid Id { get; init; } = Guid.NewGuid();
 
-    /// <summary>What it announces: <c>reminder</c>, <c>due-today</c>, <c>overdue</c>, <c>escalation</c>…</summary>
+    /// <summary>What it announces: one of <see cref="NotificationKinds"/>, which names its template.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>The work it is about, when it is about work (all kinds but <see cref="NotificationKinds.Decision"/>).</summary>
     public Guid? WorkItemId { get; init; }
+
+    /// <summary>The proposal it is about, when it is about one (a decision issued).</summary>
+    public Guid? ProposalId { get; init; }
 
     /// <summary>A named recipient; otherwise everyone in <see cref="RecipientRole"/> (within <see cref="AgencyId"/> when set).</summary>
     public Guid? RecipientUserId { get; init; }
@@ -24,6 +28,9 @@ public sealed class Notification
 
     /// <summary>Set when delivered.</summary>
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>The addresses it was delivered to, for the administrators' outbox page.</summary>
+    public string? SentTo { get; set; }
 
     /// <summary>Failed attempts so far; at the configured maximum it waits for an administrator.</summary>
     public int Attempts { get; set; }

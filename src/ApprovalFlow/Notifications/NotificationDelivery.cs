@@ -1,5 +1,6 @@
+using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
-using ApprovalFlow.Identity;
+using ApprovalFlow.EmailApproval;
 using ApprovalFlow.WorkItems;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,11 @@ namespace ApprovalFlow.Notifications;
 
 /// <summary>
 /// Delivers the notifications the outbox holds: each to its named recipient, or to every member of its role (within
-/// its agency). A delivery that fails is tried again later with back-off and never touches the workflow that queued it.
+/// its agency). A recipient who may act on an email-approvable item gets a fresh approval link in their message. A
+/// delivery that fails is tried again later with back-off and never touches the workflow that queued it.
 /// </summary>
-public sealed class NotificationDelivery(ApprovalFlowDbContext db, IMailTransport transport, MailOptions options, TimeProvider clock)
+public sealed class NotificationDelivery(
+    ApprovalFlowDbContext db, IMailTransport transport, MailOptions options, MailTemplates templates, ApprovalLinks links, TimeProvider clock)
 {
     /// <summary>Delivers what is waiting and due for another attempt; returns how many were delivered.</summary>
     public async Task<int> DeliverPendingAsync(string baseUrl, CancellationToken cancellationToken)
@@ -18,22 +21,18 @@ public sealed class NotificationDelivery(ApprovalFlowDbContext db, IMailTranspor
         var pending = await db.Notifications
             .Where(n => n.DeliveredAt == null && n.Attempts < options.MaxAttempts && n.NextAttemptAtUtcTicks <= nowTicks)
             .OrderBy(n => n.NextAttemptAtUtcTicks).Take(200).ToListAsync(cancellationToken);
+        var edited = await templates.EditedAsync(cancellationToken);
         var delivered = 0;
         foreach (var notification in pending)
         {
             try
             {
-                var item = await db.WorkItems.AsNoTracking().SingleAsync(i => i.Id == notification.WorkItemId, cancellationToken);
-                foreach (var recipient in await RecipientsAsync(notification, cancellationToken))
-                {
-                    await transport.SendAsync(NotificationMail.Render(notification, item, recipient, options, baseUrl), cancellationToken);
-                }
-
+                notification.SentTo = await DeliverAsync(notification, edited, baseUrl, cancellationToken);
                 notification.DeliveredAt = clock.GetUtcNow();
                 notification.LastError = null;
                 delivered++;
             }
-            catch (Exception error) when (error is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException)
+            catch (Exception error) when (IsDeliveryFailure(error))
             {
                 // Wait 1, 2, 4, 8… minutes before the next attempt; an administrator sees the error meanwhile.
                 notification.Attempts++;
@@ -46,6 +45,36 @@ public sealed class NotificationDelivery(ApprovalFlowDbContext db, IMailTranspor
         }
 
         return delivered;
+    }
+
+    /// <summary>Sends one notification to each recipient; returns the addresses, or a note when there was nothing to send.</summary>
+    private async Task<string> DeliverAsync(Notification notification, IReadOnlyDictionary<string, MailTemplate> edited, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (await NotificationSubject.LoadAsync(db, notification, cancellationToken) is not { } about)
+        {
+            return "—";
+        }
+
+        var recipients = await RecipientsAsync(notification, cancellationToken);
+        var subjectRevision = about.Item is { AllowEmailApproval: true } item && NotificationKinds.AsksToAct(notification.Kind)
+            ? await db.RevisionOfAsync(item, cancellationToken)
+            : null;
+        foreach (var recipient in recipients)
+        {
+            var model = NotificationMail.ModelFor(notification, about, recipient, baseUrl);
+            if (subjectRevision is not null && WorkItemAccess.ActsOn(about.Item!, recipient.UserId, recipient.AgencyId, recipient.Roles))
+            {
+                // The link's hash is stored before the mail leaves: a link in a delivered mail always works.
+                var (token, expiresAt) = links.Issue(about.Item!, recipient.UserId, subjectRevision);
+                await db.SaveChangesAsync(cancellationToken);
+                model = model with { ApproveLink = $"{baseUrl.TrimEnd('/')}/approve/{token}", ApproveLinkExpires = VietnamTime.Format(expiresAt) };
+            }
+
+            var template = MailTemplates.InForce(MailTemplates.NameOf(notification.Kind, recipient.Language), edited);
+            await transport.SendAsync(NotificationMail.Compose(template, model, notification, recipient, options), cancellationToken);
+        }
+
+        return string.Join(", ", recipients.Select(r => r.Email));
     }
 
     private async Task<List<NotificationMail.Recipient>> RecipientsAsync(Notification notification, CancellationToken cancellationToken)
@@ -69,6 +98,16 @@ public sealed class NotificationDelivery(ApprovalFlowDbContext db, IMailTranspor
             return [];
         }
 
-        return await users.Select(u => new NotificationMail.Recipient(u.Id, u.Email!, u.FullName, u.PreferredLanguage)).ToListAsync(cancellationToken);
+        var found = await users.Select(u => new { u.Id, u.Email, u.FullName, u.PreferredLanguage, u.AgencyId }).ToListAsync(cancellationToken);
+        var ids = found.Select(u => u.Id).ToList();
+        var roles = (await (from link in db.UserRoles join r in db.Roles on link.RoleId equals r.Id where ids.Contains(link.UserId) select new { link.UserId, r.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.UserId, x => x.Name!);
+        return [.. found.Select(u => new NotificationMail.Recipient(u.Id, u.Email!, u.FullName, u.PreferredLanguage, u.AgencyId, roles[u.Id].ToHashSet(StringComparer.Ordinal)))];
     }
+
+    /// <summary>What makes a delivery fail and wait, rather than the job: the server's answers, the network, a template that no longer renders.</summary>
+    private static bool IsDeliveryFailure(Exception error) =>
+        error is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or IOException or System.Net.Sockets.SocketException
+            or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or Fluid.FluidException or InvalidOperationException;
 }

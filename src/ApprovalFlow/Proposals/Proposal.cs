@@ -35,7 +35,11 @@ public sealed class Proposal
     public List<TaskDecision> Decisions { get; set; } = [];
 
     /// <summary>Whether the agency may still change it.</summary>
-    public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.Returned;
+    /// <remarks>
+    /// Still editable while awaiting the head's sign-off: the staff may correct it before it leaves the agency; the head
+    /// then signs the latest revision, and approval links sent for an earlier one die (<see cref="EmailApproval.ApprovalLinks"/>).
+    /// </remarks>
+    public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.Returned or ProposalStatus.AwaitingSignOff;
 }
 
 /// <summary>Where a proposal stands in the chain.</summary>

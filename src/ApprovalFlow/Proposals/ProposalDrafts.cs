@@ -1,6 +1,7 @@
 using ApprovalFlow.Audit;
 using ApprovalFlow.Budget;
 using ApprovalFlow.Data;
+using ApprovalFlow.EmailApproval;
 using ApprovalFlow.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,10 @@ public sealed class ProposalDrafts(ApprovalFlowDbContext db, ProposalValidator v
         proposal.UpdatedByName = actor.DisplayName;
         db.ProposalRevisions.Add(Snapshot(proposal));
         db.Audit(AuditActions.ProposalSaved, "proposal", proposal.Id, now, actor, details: new { proposal.Revision });
+        if (proposal.Status == ProposalStatus.AwaitingSignOff)
+        {
+            await db.ReviseOpenApprovalsAsync(proposal.Id, now, cancellationToken);
+        }
 
         try
         {

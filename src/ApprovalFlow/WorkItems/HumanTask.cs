@@ -2,6 +2,8 @@ using ApprovalFlow.Audit;
 using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
+using ApprovalFlow.Notifications;
+using ApprovalFlow.Proposals;
 using ApprovalFlow.Reminders;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Runtime;
@@ -90,9 +92,23 @@ public sealed class HumanTask(ApprovalFlowDbContext db, IBusinessCalendar calend
             var policy = new ReminderPolicy(RemindBeforeDays, RemindOnDueDay, Math.Max(0, OverdueReminderCap), EscalateAfterDays, EscalateToRole);
             db.WorkItemReminders.AddRange(policy.ScheduleFor(item.Id, context.Now, due, calendar));
         }
+        db.Notifications.Add(new Notification
+        {
+            Kind = await NotificationKindAsync(context.CorrelationId),
+            WorkItemId = item.Id,
+            RecipientRole = item.AssigneeRole,
+            AgencyId = item.AgencyId,
+            CreatedAt = context.Now,
+        });
         db.Audit(AuditActions.WorkItemOpened, "work-item", item.Id, context.Now, details: new { item.Title, item.Form, item.AssigneeRole, item.CorrelationId });
         return ActivityResult.Suspend(new BookmarkRequest(TypeName, item.Id.ToString()));
     }
+
+    /// <summary>A draft handed back after a return is announced as the return, with its comment; anything else as new work.</summary>
+    private async Task<string> NotificationKindAsync(string? correlationId) =>
+        Form == WorkItemForms.Draft && Guid.TryParse(correlationId, out var id) && await db.Proposals.FindAsync(id) is { Status: ProposalStatus.Returned }
+            ? NotificationKinds.Returned
+            : NotificationKinds.WorkItem;
 
     /// <summary>The agency of the proposal the instance is about: scoped items are that agency's alone.</summary>
     private async Task<Guid> AgencyOfAsync(string? correlationId)

@@ -1,4 +1,5 @@
 using ApprovalFlow.Audit;
+using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Proposals;
@@ -13,10 +14,8 @@ namespace ApprovalFlow.WorkItems;
 /// </summary>
 public sealed class OutOfOffice(ApprovalFlowDbContext db, TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     /// <summary>Today in Vietnam: "away until" is a day of the province's calendar, whatever the server's zone.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Vietnam).DateTime);
+    public static DateOnly Today(TimeProvider clock) => VietnamTime.Today(clock);
 
     /// <summary>The actor's away setting.</summary>
     public async Task<AwayStatus> GetAsync(Actor actor, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using ApprovalFlow.Audit;
+using ApprovalFlow.EmailApproval;
 using ApprovalFlow.Identity;
+using ApprovalFlow.Notifications;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -35,8 +37,11 @@ public sealed partial class WorkItemInbox
         var from = holderId is { } holder ? await db.Users.Where(u => u.Id == holder).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken) : null;
         (item.AssigneeUserId, item.ClaimedByUserId, item.OnBehalfOfUserId, item.OnBehalfOfName) = (target.Id, null, null, null);
         item.Revision++;
+        var now = clock.GetUtcNow();
         await db.StopRemindersAsync(item.Id, cancellationToken);
-        db.Audit(AuditActions.WorkItemReassigned, "work-item", item.Id, clock.GetUtcNow(), actor, details: new { from, to = target.Name, toUserId = target.Id, item.Form, item.CorrelationId });
+        await db.RevokeApprovalLinksAsync(item.Id, ApprovalLinkRevocation.Reassigned, now, cancellationToken);
+        db.Notifications.Add(new Notification { Kind = NotificationKinds.WorkItem, WorkItemId = item.Id, RecipientUserId = target.Id, CreatedAt = now });
+        db.Audit(AuditActions.WorkItemReassigned, "work-item", item.Id, now, actor, details: new { from, to = target.Name, toUserId = target.Id, item.Form, item.CorrelationId });
         return await SaveAsync(item, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using ApprovalFlow.Audit;
 using ApprovalFlow.Data;
+using ApprovalFlow.EmailApproval;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Reminders;
@@ -118,6 +119,7 @@ public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRunt
         item.CompletedAt = clock.GetUtcNow();
         item.Revision++;
         await db.StopRemindersAsync(item.Id, cancellationToken);
+        await db.RevokeApprovalLinksAsync(item.Id, ApprovalLinkRevocation.Completed, item.CompletedAt.Value, cancellationToken);
         db.Audit(AuditActions.WorkItemCompleted, "work-item", item.Id, item.CompletedAt.Value, actor, channel, new { item.Outcome, item.Comment, item.Form, item.CorrelationId }, onBehalf?.Name);
 
         // The item's change is saved in the run's own transaction: both happen, or neither.

@@ -80,8 +80,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("a request", "/requests/{r1}", new() { [ForeignStaff] = HttpStatusCode.NotFound, [ForeignHead] = HttpStatusCode.NotFound }, HttpStatusCode.OK),
         ("a proposal at sign-off", "/proposals/{stc2}", new() { [Admin] = HttpStatusCode.OK, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
 
-        // Not editable at sign-off: its own agency is sent to the letter; everyone else learns nothing.
-        ("a proposal's editor", "/proposals/{stc2}/edit", new() { [Admin] = HttpStatusCode.Redirect, [Staff] = HttpStatusCode.Redirect, [Head] = HttpStatusCode.Redirect }, HttpStatusCode.NotFound),
+        // At sign-off its own staff may still correct it; the head and administrators are sent to the letter; everyone else learns nothing.
+        ("a proposal's editor", "/proposals/{stc2}/edit", new() { [Admin] = HttpStatusCode.Redirect, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.Redirect }, HttpStatusCode.NotFound),
         ("open a sign-off", "/work/{signOff}", new() { [Head] = HttpStatusCode.Redirect }, HttpStatusCode.NotFound),
         ("sign-off page", "/work/{signOff}/sign-off", new() { [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
         ("review page", "/work/{review}/review", new() { [Reviewer] = HttpStatusCode.OK }, HttpStatusCode.NotFound),

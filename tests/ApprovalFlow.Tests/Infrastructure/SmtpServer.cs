@@ -19,7 +19,8 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpServer> StartAsync()
+    /// <summary>Starts a server on <paramref name="port"/> (a free one when null: give the old one's to "restart" it).</summary>
+    public static async Task<SmtpServer> StartAsync(int? port = null)
     {
         if (!File.Exists(Executable))
         {
@@ -28,20 +29,20 @@ public sealed class SmtpServer : IAsyncDisposable
 
         // A path that does not exist yet: Python's Maildir only lays out tmp/new/cur in a folder it creates.
         var maildir = Path.Combine(Directory.CreateTempSubdirectory("approvalflow-smtp-").FullName, "Maildir");
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir })
         {
             start.ArgumentList.Add(argument);
         }
 
-        var server = new SmtpServer(Process.Start(start)!, maildir, port);
+        var server = new SmtpServer(Process.Start(start)!, maildir, port.Value);
         for (var attempt = 0; attempt < 100; attempt++)
         {
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
+                await probe.ConnectAsync(IPAddress.Loopback, port.Value);
                 return server;
             }
             catch (SocketException)

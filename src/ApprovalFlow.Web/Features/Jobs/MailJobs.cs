@@ -18,20 +18,3 @@ public sealed class MailJobs(NotificationDelivery delivery, IOptions<ApprovalFlo
     public Task<int> DeliverAsync(CancellationToken cancellationToken) =>
         delivery.DeliverPendingAsync(app.Value.BaseUrl ?? DefaultBaseUrl, cancellationToken);
 }
-
-/// <summary>Registers mail: MailKit over SMTP when <c>Mail:Host</c> is set, otherwise files in the data folder.</summary>
-public static class MailServiceExtensions
-{
-    public static IServiceCollection AddApprovalFlowMail(this IServiceCollection services, IConfiguration configuration)
-    {
-        var mail = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new();
-        var app = configuration.GetSection(ApprovalFlowOptions.SectionName).Get<ApprovalFlowOptions>() ?? new();
-        services.AddSingleton(mail);
-        services.AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(mail.Host)
-            ? new FileDropMailTransport(Path.Combine(app.ResolvedDataDir, mail.DropFolder))
-            : new SmtpMailTransport(mail));
-        services.AddScoped<NotificationDelivery>();
-        services.AddScoped<MailJobs>();
-        return services;
-    }
-}

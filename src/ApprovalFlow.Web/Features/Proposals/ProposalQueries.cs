@@ -1,4 +1,5 @@
 using ApprovalFlow.Budget;
+using ApprovalFlow.Calendar;
 using ApprovalFlow.Documents;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Organization;

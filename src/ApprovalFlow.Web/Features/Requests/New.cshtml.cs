@@ -1,3 +1,4 @@
+using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
 using ApprovalFlow.Identity;
 using ApprovalFlow.Requests;

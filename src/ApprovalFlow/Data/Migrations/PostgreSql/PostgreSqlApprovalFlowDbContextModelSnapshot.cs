@@ -130,6 +130,54 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("ApprovalFlow.EmailApproval.ApprovalLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApproverUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubjectRevision")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("ApprovalLinks");
+                });
+
             modelBuilder.Entity("ApprovalFlow.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -249,6 +297,28 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalFlow.Notifications.MailTemplate", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MailTemplates");
+                });
+
             modelBuilder.Entity("ApprovalFlow.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -279,12 +349,19 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.Property<long>("NextAttemptAtUtcTicks")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RecipientRole")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
                     b.Property<Guid?>("RecipientUserId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid?>("WorkItemId")
                         .HasColumnType("uuid");
@@ -979,6 +1056,15 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalFlow.EmailApproval.ApprovalLink", b =>
+                {
+                    b.HasOne("ApprovalFlow.WorkItems.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ApprovalFlow.Identity.AppUser", b =>

@@ -1,11 +1,12 @@
 using System.Globalization;
 
-namespace ApprovalFlow.Web.Localization;
+namespace ApprovalFlow.Calendar;
 
 /// <summary>Times shown to users are Vietnam's (UTC+7, no daylight saving), whatever the server's zone.</summary>
 public static class VietnamTime
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    /// <summary>Asia/Ho_Chi_Minh.</summary>
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
     /// <summary>"14:05 14/02/2022".</summary>
     public static string Format(DateTimeOffset instant) =>
