@@ -174,6 +174,12 @@ public sealed class ApprovalChainTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<ApprovalFlowDbContext>();
         await AssertEveryInstanceEndedAsync(db, requestId, [stcProposal, sytProposal], sgddtProposal);
         await AssertAuditTellsTheStoryAsync(db, stcProposal);
+
+        // Each decided agency's head and staff hear of the decision by mail; the one left out hears nothing of it.
+        var decisionMail = await db.Notifications.AsNoTracking().Where(n => n.Kind == ApprovalFlow.Notifications.NotificationKinds.Decision).ToListAsync();
+        Assert.Equal(
+            [(stcProposal, "AgencyHead"), (stcProposal, "AgencyStaff"), (sytProposal, "AgencyHead"), (sytProposal, "AgencyStaff")],
+            decisionMail.Select(n => (n.ProposalId!.Value, n.RecipientRole!)).OrderBy(n => n.Item1 == stcProposal ? 0 : 1).ThenBy(n => n.Item2, StringComparer.Ordinal));
     }
 
     private static async Task AssertEveryInstanceEndedAsync(ApprovalFlowDbContext db, Guid requestId, Guid[] decided, Guid leftOut)

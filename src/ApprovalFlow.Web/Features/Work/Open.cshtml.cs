@@ -1,4 +1,6 @@
+using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
+using ApprovalFlow.Proposals;
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.WorkItems;
 using Microsoft.AspNetCore.Mvc;
@@ -12,13 +14,14 @@ namespace ApprovalFlow.Web.Features.Work;
 /// <c>/work/{id}</c>: opens a work item on the page of its step (GET), and completes it with an outcome from that
 /// page (POST), then returns to the inbox with what happened.
 /// </summary>
-public sealed class OpenModel(WorkItemInbox inbox, ApprovalFlowDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class OpenModel(WorkItemInbox inbox, ProposalDrafts drafts, ApprovalFlowDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await inbox.FindOpenAsync(id, User.RequireActor(), cancellationToken) is not { } item || !Guid.TryParse(item.CorrelationId, out var subject))
+        var actor = User.RequireActor();
+        if (await inbox.FindOpenAsync(id, actor, cancellationToken) is not { } item || !Guid.TryParse(item.CorrelationId, out var subject))
         {
-            return NotFound();
+            return await DoneElsewhereAsync(id, actor, cancellationToken);
         }
 
         var aboutProposal = await db.Proposals.AnyAsync(p => p.Id == subject, cancellationToken);
@@ -32,6 +35,22 @@ public sealed class OpenModel(WorkItemInbox inbox, ApprovalFlowDbContext db, ISt
             // The ICT leader signs the consolidated submission from the consolidation itself.
             _ => $"/work/{id}/consolidation",
         });
+    }
+
+    /// <summary>
+    /// An old mail's link to work already done: to the proposal, saying who did it, for whoever may see the proposal;
+    /// a 404 for anyone else, as for work that does not exist.
+    /// </summary>
+    private async Task<IActionResult> DoneElsewhereAsync(Guid id, ApprovalFlow.Identity.Actor actor, CancellationToken cancellationToken)
+    {
+        var done = await db.WorkItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Status != WorkItemStatus.Open, cancellationToken);
+        if (done is null || !Guid.TryParse(done.CorrelationId, out var subject) || await drafts.FindAsync(subject, actor, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = text["Work.AlreadyDone", done.Title, done.CompletedByName ?? "", done.CompletedAt is { } at ? VietnamTime.Format(at) : ""].Value;
+        return Redirect($"/proposals/{subject}");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string outcome, string? comment, CancellationToken cancellationToken)
