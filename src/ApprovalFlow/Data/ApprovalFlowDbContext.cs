@@ -181,6 +181,7 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             notification.HasIndex(n => n.DeliveredAt);
             notification.Property(n => n.LastError).HasMaxLength(2000);
             notification.Property(n => n.SentTo).HasMaxLength(2000);
+            notification.HasIndex(n => n.QueuedAtUtcTicks);
         });
 
         builder.Entity<MailTemplate>(template =>

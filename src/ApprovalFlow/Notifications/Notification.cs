@@ -24,7 +24,18 @@ public sealed class Notification
 
     public Guid? AgencyId { get; init; }
 
-    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt
+    {
+        get;
+        init
+        {
+            field = value;
+            QueuedAtUtcTicks = value.UtcTicks;
+        }
+    }
+
+    /// <summary><see cref="CreatedAt"/> as UTC ticks: what lists sort by (SQLite cannot order by an offset date).</summary>
+    public long QueuedAtUtcTicks { get; private set; }
 
     /// <summary>Set when delivered.</summary>
     public DateTimeOffset? DeliveredAt { get; set; }

@@ -27,6 +27,7 @@ public static class MailServiceExtensions
         services.AddScoped<NotificationDelivery>();
         services.AddScoped<MailTemplates>();
         services.AddScoped<MailJobs>();
+        services.AddSingleton<DroppedMail>();
 
         services.AddSingleton(configuration.GetSection(EmailApprovalOptions.SectionName).Get<EmailApprovalOptions>() ?? new());
         services.AddScoped<ApprovalLinks>();

@@ -352,6 +352,9 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("QueuedAtUtcTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RecipientRole")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -369,6 +372,8 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("DeliveredAt");
+
+                    b.HasIndex("QueuedAtUtcTicks");
 
                     b.ToTable("Notifications");
                 });

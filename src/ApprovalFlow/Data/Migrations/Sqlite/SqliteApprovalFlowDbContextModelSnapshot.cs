@@ -347,6 +347,9 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("QueuedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecipientRole")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -364,6 +367,8 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DeliveredAt");
+
+                    b.HasIndex("QueuedAtUtcTicks");
 
                     b.ToTable("Notifications");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ApprovalFlow.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalFlowDbContext))]
-    [Migration("20261124040156_EmailApproval")]
+    [Migration("20261124044407_EmailApproval")]
     partial class EmailApproval
     {
         /// <inheritdoc />
@@ -350,6 +350,9 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("QueuedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecipientRole")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -367,6 +370,8 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DeliveredAt");
+
+                    b.HasIndex("QueuedAtUtcTicks");
 
                     b.ToTable("Notifications");
                 });

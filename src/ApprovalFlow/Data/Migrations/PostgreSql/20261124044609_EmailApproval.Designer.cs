@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ApprovalFlow.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlApprovalFlowDbContext))]
-    [Migration("20261124040214_EmailApproval")]
+    [Migration("20261124044609_EmailApproval")]
     partial class EmailApproval
     {
         /// <inheritdoc />
@@ -355,6 +355,9 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("QueuedAtUtcTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RecipientRole")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -372,6 +375,8 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("DeliveredAt");
+
+                    b.HasIndex("QueuedAtUtcTicks");
 
                     b.ToTable("Notifications");
                 });

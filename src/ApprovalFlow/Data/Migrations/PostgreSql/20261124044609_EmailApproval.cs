@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ApprovalFlow.Data.Migrations.Sqlite
+namespace ApprovalFlow.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class EmailApproval : Migration
@@ -14,13 +14,20 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "ProposalId",
                 table: "Notifications",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "QueuedAtUtcTicks",
+                table: "Notifications",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
                 name: "SentTo",
                 table: "Notifications",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
@@ -28,16 +35,16 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                 name: "ApprovalLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApproverUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubjectRevision = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    RevokedReason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApproverUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectRevision = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -54,15 +61,20 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                 name: "MailTemplates",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_MailTemplates", x => x.Name);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_QueuedAtUtcTicks",
+                table: "Notifications",
+                column: "QueuedAtUtcTicks");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalLinks_TokenHash",
@@ -85,8 +97,16 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "MailTemplates");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_QueuedAtUtcTicks",
+                table: "Notifications");
+
             migrationBuilder.DropColumn(
                 name: "ProposalId",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "QueuedAtUtcTicks",
                 table: "Notifications");
 
             migrationBuilder.DropColumn(
