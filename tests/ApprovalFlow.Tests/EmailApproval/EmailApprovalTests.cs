@@ -209,4 +209,32 @@ public sealed class EmailApprovalTests
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal((WorkItemStatus.Completed, "email"), ((await mail.ItemAsync(item)).Status, (await mail.ItemAsync(item)).Channel));
     }
+
+    [Fact]
+    public async Task The_inbox_sign_off_page_also_refuses_to_sign_a_version_the_head_has_not_seen()
+    {
+        await using var mail = await MailChain.StartAsync();
+        var proposal = await mail.SubmitBdtProposalAsync();
+        var item = await mail.Driver.ItemAsync(MailChain.Head, proposal, WorkItemForms.SignOff);
+        var head = await PageSession.LoginAsync(mail.App, MailChain.Head);
+        var url = $"/work/{item}/sign-off";
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await head.GetAsync(url)).QuerySelector("[data-testid=step-actions]")!;
+
+        var staff = await mail.Driver.AsAsync(MailChain.Staff);
+        var current = await staff.GetJsonAsync($"/api/proposals/{proposal}");
+        var content = ApiSession.ContentOf(current);
+        content.Goals += " Bổ sung.";
+        (await staff.PutProposalAsync(proposal, current.GetProperty("revision").GetInt32(), content)).EnsureSuccessStatusCode();
+
+        using (var stale = await head.SubmitAsync(url, form, overrides: new() { ["outcome"] = "Approve" }))
+        {
+            Assert.Equal($"/work/{item}", stale.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal(WorkItemStatus.Open, (await mail.ItemAsync(item)).Status);
+        var fresh = (AngleSharp.Html.Dom.IHtmlFormElement)(await head.GetAsync(url)).QuerySelector("[data-testid=step-actions]")!;
+        using var signed = await head.SubmitAsync(url, fresh, overrides: new() { ["outcome"] = "Approve" });
+        Assert.Equal("/inbox", signed.Headers.Location?.OriginalString);
+        Assert.Equal(WorkItemStatus.Completed, (await mail.ItemAsync(item)).Status);
+    }
 }

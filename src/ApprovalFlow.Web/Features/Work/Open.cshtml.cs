@@ -1,5 +1,6 @@
 using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
+using ApprovalFlow.EmailApproval;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.WorkItems;
@@ -53,8 +54,22 @@ public sealed class OpenModel(WorkItemInbox inbox, ProposalDrafts drafts, Approv
         return Redirect($"/proposals/{subject}");
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string outcome, string? comment, CancellationToken cancellationToken)
+    /// <param name="id">The work item.</param>
+    /// <param name="outcome">The button pressed.</param>
+    /// <param name="comment">The comment typed.</param>
+    /// <param name="subjectRevision">What the page showed (<see cref="ApprovalSubjects"/>), when it showed what is approved:
+    /// if it changed since, the person is shown the new version rather than approving one they have not seen.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task<IActionResult> OnPostAsync(Guid id, string outcome, string? comment, string? subjectRevision, CancellationToken cancellationToken)
     {
+        if (subjectRevision is not null
+            && await db.WorkItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } shown
+            && await db.RevisionOfAsync(shown, cancellationToken) != subjectRevision)
+        {
+            StepOutcome.Tell(TempData, text["Work.ChangedSinceShown"], isError: true);
+            return LocalRedirect($"/work/{id}");
+        }
+
         var result = await inbox.CompleteAsync(id, outcome, comment, User.RequireActor(), "inbox", cancellationToken);
         return StepOutcome.Respond(this, id, result, text);
     }
