@@ -69,8 +69,7 @@ public sealed class EmailApprovalTests
     {
         await using var mail = await MailChain.StartAsync();
         var proposal = await mail.SubmitBdtProposalAsync();
-        await mail.DeliverAsync();
-        var path = MailChain.ApprovalPath(Assert.Single(mail.MessagesTo(MailChain.Head, "Việc mới: Ký duyệt")));
+        var path = await mail.HeadsLinkAsync();
         var visitor = PageSession.Anonymous(mail.App);
 
         // One character changed, or cut short: no such link.
@@ -104,8 +103,7 @@ public sealed class EmailApprovalTests
     {
         await using var mail = await MailChain.StartAsync();
         var proposal = await mail.SubmitBdtProposalAsync();
-        await mail.DeliverAsync();
-        var path = MailChain.ApprovalPath(Assert.Single(mail.MessagesTo(MailChain.Head, "Việc mới: Ký duyệt")));
+        var path = await mail.HeadsLinkAsync();
         var item = await mail.Driver.ItemAsync(MailChain.Head, proposal, WorkItemForms.SignOff);
         var other = await mail.InDbAsync(db => db.WorkItems.Where(i => i.Id != item && i.Status == WorkItemStatus.Open).Select(i => i.Id).FirstAsync());
 
@@ -125,8 +123,7 @@ public sealed class EmailApprovalTests
     {
         await using var mail = await MailChain.StartAsync();
         var proposal = await mail.SubmitBdtProposalAsync();
-        await mail.DeliverAsync();
-        var path = MailChain.ApprovalPath(Assert.Single(mail.MessagesTo(MailChain.Head, "Việc mới: Ký duyệt")));
+        var path = await mail.HeadsLinkAsync();
         var item = await mail.Driver.ItemAsync(MailChain.Head, proposal, WorkItemForms.SignOff);
         var visitor = PageSession.Anonymous(mail.App);
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await visitor.GetAsync(path)).QuerySelector("[data-testid=approval-form]")!;
@@ -160,18 +157,10 @@ public sealed class EmailApprovalTests
     {
         await using var mail = await MailChain.StartAsync();
         var proposal = await mail.SubmitBdtProposalAsync();
-        await mail.DeliverAsync();
-        var oldPath = MailChain.ApprovalPath(Assert.Single(mail.MessagesTo(MailChain.Head, "Việc mới: Ký duyệt")));
+        var oldPath = await mail.HeadsLinkAsync();
 
-        // The staff correct a figure while the head has not signed yet.
-        var staff = await mail.Driver.AsAsync(MailChain.Staff);
-        var current = await staff.GetJsonAsync($"/api/proposals/{proposal}");
-        var content = ApiSession.ContentOf(current);
-        content.Goals += " Bổ sung.";
-        using (var saved = await staff.PutProposalAsync(proposal, current.GetProperty("revision").GetInt32(), content))
-        {
-            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        }
+        // The staff correct the text while the head has not signed yet.
+        var revision = await mail.ReviseBdtProposalAsync(proposal);
 
         var visitor = PageSession.Anonymous(mail.App);
         using (var old = await visitor.Client.GetAsync(oldPath))
@@ -180,14 +169,13 @@ public sealed class EmailApprovalTests
             Assert.NotNull((await PageSession.ParseAsync(old)).QuerySelector("[data-testid=link-revoked-edited]"));
         }
 
-        await mail.DeliverAsync();
-        var newPath = MailChain.ApprovalPath(Assert.Single(mail.MessagesTo(MailChain.Head, "Đề xuất đã được sửa")));
+        var newPath = await mail.HeadsLinkAsync("Đề xuất đã được sửa");
         Assert.NotEqual(oldPath, newPath);
         var page = await visitor.GetAsync(newPath);
-        Assert.Contains($"{current.GetProperty("revision").GetInt32() + 1}", page.QuerySelector("[data-testid=approval-revision]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{revision}", page.QuerySelector("[data-testid=approval-revision]")!.TextContent, StringComparison.Ordinal);
         using var approved = await visitor.SubmitAsync(newPath, (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("[data-testid=approval-form]")!, overrides: new() { ["outcome"] = "Approve" });
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
-        Assert.Equal("UnderReview", (await staff.GetJsonAsync($"/api/proposals/{proposal}")).GetProperty("status").GetString());
+        Assert.Equal("UnderReview", (await mail.Driver.GetAsync(MailChain.Staff, $"/api/proposals/{proposal}")).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -195,8 +183,7 @@ public sealed class EmailApprovalTests
     {
         await using var mail = await MailChain.StartAsync(new() { ["EmailApproval:SignInRequiredForRoles:0"] = "AgencyHead" });
         var proposal = await mail.SubmitBdtProposalAsync();
-        await mail.DeliverAsync();
-        var path = MailChain.ApprovalPath(Assert.Single(mail.MessagesTo(MailChain.Head, "Việc mới: Ký duyệt")));
+        var path = await mail.HeadsLinkAsync();
         var item = await mail.Driver.ItemAsync(MailChain.Head, proposal, WorkItemForms.SignOff);
 
         var anonymous = await PageSession.Anonymous(mail.App).GetAsync(path);
@@ -220,11 +207,7 @@ public sealed class EmailApprovalTests
         var url = $"/work/{item}/sign-off";
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await head.GetAsync(url)).QuerySelector("[data-testid=step-actions]")!;
 
-        var staff = await mail.Driver.AsAsync(MailChain.Staff);
-        var current = await staff.GetJsonAsync($"/api/proposals/{proposal}");
-        var content = ApiSession.ContentOf(current);
-        content.Goals += " Bổ sung.";
-        (await staff.PutProposalAsync(proposal, current.GetProperty("revision").GetInt32(), content)).EnsureSuccessStatusCode();
+        await mail.ReviseBdtProposalAsync(proposal);
 
         using (var stale = await head.SubmitAsync(url, form, overrides: new() { ["outcome"] = "Approve" }))
         {

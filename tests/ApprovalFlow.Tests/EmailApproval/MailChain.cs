@@ -77,6 +77,25 @@ public sealed partial class MailChain : IAsyncDisposable
         return proposal;
     }
 
+    /// <summary>Delivers what waits, then returns the approval page's path in the head's message starting with <paramref name="subject"/>.</summary>
+    public async Task<string> HeadsLinkAsync(string subject = "Việc mới: Ký duyệt")
+    {
+        await DeliverAsync();
+        return ApprovalPath(Assert.Single(MessagesTo(Head, subject)));
+    }
+
+    /// <summary>The staff correct the proposal (its goals) while it awaits sign-off; returns the revision saved.</summary>
+    public async Task<int> ReviseBdtProposalAsync(Guid proposal)
+    {
+        var staff = await Driver.AsAsync(Staff);
+        var current = await staff.GetJsonAsync($"/api/proposals/{proposal}");
+        var content = ApiSession.ContentOf(current);
+        content.Goals += " Bổ sung.";
+        using var saved = await staff.PutProposalAsync(proposal, current.GetProperty("revision").GetInt32(), content);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        return current.GetProperty("revision").GetInt32() + 1;
+    }
+
     /// <summary>Runs the delivery job's work once; returns how many notifications were delivered.</summary>
     public async Task<int> DeliverAsync()
     {
