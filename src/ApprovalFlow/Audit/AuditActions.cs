@@ -19,4 +19,9 @@ public static class AuditActions
     public const string WorkItemReleased = "work-item.released";
     public const string WorkItemReassigned = "work-item.reassigned";
     public const string UserAway = "user.away";
+    public const string WorkflowCreated = "workflow.created";
+    public const string WorkflowSaved = "workflow.saved";
+    public const string WorkflowPublished = "workflow.published";
+    public const string WorkflowReverted = "workflow.reverted";
+    public const string WorkflowImported = "workflow.imported";
 }
