@@ -134,8 +134,8 @@ public sealed class DesignerBrowserTests(BrowserFixture browser) : IClassFixture
         await page.Locator("[data-testid=create]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/admin/workflows/", StringComparison.Ordinal));
 
-        // The same page in English: the toolbox speaks it, from the descriptors' English names.
-        await page.GotoAsync(page.Url + "?culture=en");
+        // Switched to English: the toolbox speaks it, from the descriptors' English names.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=tool][data-type='ApprovalFlow.HumanTask']")).ToHaveTextAsync("Human task");
         var nodes = page.Locator("[data-testid=activity-node]");
         var canvas = page.Locator("[data-testid=canvas]");

@@ -108,6 +108,47 @@ public sealed class DesignerApiTests(DesignerApiTests.Host host) : IClassFixture
         Assert.NotEmpty(details.QuerySelectorAll("[data-testid=journal-line]"));
     }
 
+    [Fact]
+    public async Task A_faulted_instance_shows_its_incident_on_the_viewer_and_is_cancelled_from_it()
+    {
+        // A published workflow whose script fails, and an instance of it.
+        var admin = await ApiSession.LoginAsync(host.App, Admin);
+        using var created = await admin.PostAsJsonAsync("/api/workflow-definitions", new { name = "Kịch bản hỏng" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("definitionId").GetString()!;
+        var graph = JsonNode.Parse(await admin.GetStringAsync($"/api/workflow-definitions/{id}"))!;
+        AddActivity(graph, "start", "Elsa.Start");
+        AddActivity(graph, "script", "Elsa.RunJavaScript", ("script", "throw new Error('hỏng')"));
+        Connect(graph, "start", "script");
+        await SendAsync(admin, HttpMethod.Put, $"/api/workflow-definitions/{id}", graph, HttpStatusCode.OK);
+        await SendAsync(admin, HttpMethod.Post, $"/api/workflow-definitions/{id}/versions/1/publish", null, HttpStatusCode.OK);
+        string instanceId;
+        using (var scope = host.App.Services.CreateScope())
+        {
+            instanceId = (await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(id, null, null, CancellationToken.None)).State.InstanceId;
+        }
+
+        // Listed among the faulted ones; the viewer shows the incident, where it stopped, and offers retry and cancel.
+        var pages = await PageSession.LoginAsync(host.App, Admin);
+        var faulted = await pages.GetAsync($"/admin/instances?faulted=true&definitionId={id}");
+        Assert.Equal(instanceId, Assert.Single(faulted.QuerySelectorAll("[data-testid=instance]")).GetAttribute("data-instance-id"));
+        var url = $"/admin/instances/{instanceId}";
+        var viewer = await pages.GetAsync(url);
+        Assert.Contains("hỏng", Assert.Single(viewer.QuerySelectorAll("[data-testid=incident]")).TextContent, StringComparison.Ordinal);
+        Assert.Contains("\"current\":[\"script\"]", viewer.QuerySelector("#designer-data")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(viewer.QuerySelector("[data-testid=retry]"));
+
+        var cancel = viewer.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.QuerySelector("[data-testid=cancel]") is not null);
+        using (var cancelled = await pages.SubmitAsync(url, cancel))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        }
+
+        var after = await pages.GetAsync(url);
+        Assert.Equal("Đã hủy", after.QuerySelector("[data-testid=instance-status]")!.TextContent.Trim());
+        Assert.Null(after.QuerySelector("[data-testid=cancel]"));
+        Assert.Equal("WorkflowCancelled", after.QuerySelectorAll("[data-testid=journal-line]")[^1].GetAttribute("data-event"));
+    }
+
     [Theory]
     [InlineData("chuyenvien.stc@demo.local")]
     [InlineData("thamdinh.stttt@demo.local")]
