@@ -20,7 +20,7 @@ import { ActivityNodeView, DescriptorContext } from "./ActivityNode";
 import { api, type ActionAnswer } from "./api";
 import { History, type Snapshot } from "./history";
 import { autoLayout } from "./layout";
-import { InPort, edgeId, newActivity, randomId, toDefinition, toEdges, toNodes, type ActivityFlowNode, type ConnectionEdge } from "./model";
+import { InPort, edgeId, edgeLabel, minimapColor, newActivity, randomId, toDefinition, toEdges, toNodes, type ActivityFlowNode, type ConnectionEdge } from "./model";
 import { PropertyPanel } from "./PropertyPanel";
 import { Toolbox, dragType } from "./Toolbox";
 import type { DefinitionSummary, DesignerBoot, ElsaActivity, ElsaDefinition, Problem } from "./types";
@@ -121,7 +121,7 @@ function DesignerCanvas({ boot }: { boot: DesignerBoot }) {
       const port = connection.sourceHandle ?? "Done";
       setEdges((es) =>
         addEdge(
-          { ...connection, targetHandle: InPort, id: edgeId(connection.source, port, connection.target), label: port, data: { connection: {} } },
+          { ...connection, targetHandle: InPort, id: edgeId(connection.source, port, connection.target), label: edgeLabel(port), data: { connection: {} } },
           // One arrow per outcome: connecting a port again moves its arrow.
           es.filter((e) => !(e.source === connection.source && e.sourceHandle === port)),
         ),
@@ -378,7 +378,7 @@ function DesignerCanvas({ boot }: { boot: DesignerBoot }) {
             >
               <Background />
               <Controls />
-              <MiniMap pannable zoomable />
+              <MiniMap pannable zoomable nodeColor={minimapColor} />
             </ReactFlow>
           </div>
           <div className="af-side">

@@ -4,7 +4,7 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { useMemo } from "react";
 import { ActivityNodeView, DescriptorContext } from "./ActivityNode";
-import { edgeId, toEdges, toNodes } from "./model";
+import { edgeId, minimapColor, toEdges, toNodes } from "./model";
 import type { ViewerBoot } from "./types";
 
 const nodeTypes = { activity: ActivityNodeView };
@@ -33,7 +33,7 @@ export function InstanceViewer({ boot }: { boot: ViewerBoot }) {
           <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} fitView fitViewOptions={{ padding: 0.15, maxZoom: 1 }} minZoom={0.1} defaultEdgeOptions={{ type: "smoothstep" }}>
             <Background />
             <Controls showInteractive={false} />
-            <MiniMap pannable zoomable />
+            <MiniMap pannable zoomable nodeColor={minimapColor} />
           </ReactFlow>
         </div>
       </ReactFlowProvider>

@@ -36,12 +36,22 @@ export function toEdges(definition: ElsaDefinition): ConnectionEdge[] {
     sourceHandle: connection.source.port,
     target: connection.target.activity,
     targetHandle: InPort,
-    label: connection.source.port,
+    label: edgeLabel(connection.source.port),
     data: { connection },
   }));
 }
 
 export const edgeId = (source: string, port: string, target: string) => `${source}:${port}->${target}`;
+
+/** Arrows are labelled with the outcome that takes them; "Done", the only way out of most activities, goes without saying. */
+export const edgeLabel = (port: string) => (port === "Done" ? undefined : port);
+
+/** The minimap's colour of a box: the instance viewer's states, problems in red. */
+export function minimapColor(node: ActivityFlowNode): string {
+  if (node.data.state === "current") return "#f9a825";
+  if (node.data.state === "visited") return "#66bb6a";
+  return node.data.problems.length > 0 ? "#dc3545" : "#adb5bd";
+}
 
 /** The definition with the canvas's activities, positions and connections. */
 export function toDefinition(base: ElsaDefinition, nodes: ActivityFlowNode[], edges: ConnectionEdge[]): ElsaDefinition {
