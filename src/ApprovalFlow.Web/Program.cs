@@ -24,6 +24,7 @@ builder.Services.AddInboxFeature();
 builder.Services.AddApprovalFlowJobs(builder.Configuration);
 builder.Services.AddApprovalFlowMail(builder.Configuration);
 builder.Services.AddDashboardFeature();
+builder.Services.AddWorkflowDesignerFeature();
 builder.Services.AddRazorPages(options =>
     {
         // One folder per feature: each page sits beside its endpoint and handler.
@@ -83,6 +84,7 @@ app.MapAuthEndpoints();
 app.MapRequestEndpoints();
 app.MapProposalEndpoints();
 app.MapWorkflowEndpoints();
+app.MapDefinitionEndpoints();
 app.MapInboxEndpoints();
 app.MapWorkEndpoints();
 app.MapDashboardEndpoints();

@@ -33,6 +33,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<WorkflowRunner>();
         services.AddScoped<WorkflowDefinitionStore>(sp => new(sp.GetRequiredService<TContext>(), sp.GetRequiredService<WorkflowValidator>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<WorkflowDefinitionAuthoring>(sp => new(sp.GetRequiredService<TContext>(), sp.GetRequiredService<WorkflowValidator>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<WorkflowRuntime>(sp => new(
             sp.GetRequiredService<TContext>(), sp.GetRequiredService<WorkflowDefinitionStore>(), sp.GetRequiredService<WorkflowRunner>(),
             sp.GetRequiredService<InstanceLocks>(), sp.GetServices<IWorkflowCommitParticipant>(), sp.GetServices<IWorkflowTimerScheduler>(), sp.GetRequiredService<TimeProvider>()));

@@ -16,11 +16,14 @@ public sealed class WorkflowDefinitionRecord
 
     public bool IsPublished { get; set; }
 
-    /// <summary>The definition in Elsa 3's JSON, as exported by the engine.</summary>
-    public required string Json { get; init; }
+    /// <summary>
+    /// The definition in Elsa 3's JSON, as exported by the engine. Only a draft no instance has run on is ever
+    /// rewritten (saving it again in the designer); every other version stays as stored.
+    /// </summary>
+    public required string Json { get; set; }
 
-    /// <summary>SHA-256 of the imported file, to tell a changed file from an unchanged one.</summary>
-    public required string SourceHash { get; init; }
+    /// <summary>SHA-256 of the imported file or the designer's save, to tell a changed file from an unchanged one.</summary>
+    public required string SourceHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 }

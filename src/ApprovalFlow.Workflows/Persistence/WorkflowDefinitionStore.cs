@@ -45,7 +45,14 @@ public sealed class WorkflowDefinitionStore(DbContext db, WorkflowValidator vali
     /// Stores <paramref name="json"/> as the next version of its definition unless it equals the latest. A file that
     /// says <c>isPublished</c> is published when it validates; its problems are returned otherwise.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(string json, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportAsync(string json, CancellationToken cancellationToken) => ImportAsync(json, publishIfMarked: true, cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="json"/> as the next version of its definition unless some version came from the same
+    /// text already. With <paramref name="publishIfMarked"/> false the version is a draft whatever the file says: the
+    /// designer's import, where nothing goes live before an administrator publishes it.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string json, bool publishIfMarked, CancellationToken cancellationToken)
     {
         WorkflowDefinition definition;
         try
@@ -64,13 +71,15 @@ public sealed class WorkflowDefinitionStore(DbContext db, WorkflowValidator vali
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         var versions = await db.Set<WorkflowDefinitionRecord>().Where(d => d.DefinitionId == definition.DefinitionId).ToListAsync(cancellationToken);
-        var latest = versions.FirstOrDefault(v => v.IsLatest);
-        if (latest?.SourceHash == hash)
+
+        // Any version, not only the latest: a file imported at every start-up must not undo what an administrator
+        // has since saved or published in the designer.
+        if (versions.Any(v => v.SourceHash == hash))
         {
-            return new ImportResult(definition.DefinitionId, latest.Version, ImportStatus.Unchanged, []);
+            return new ImportResult(definition.DefinitionId, versions.Max(v => v.Version), ImportStatus.Unchanged, []);
         }
 
-        var wantsPublish = definition.IsPublished;
+        var wantsPublish = publishIfMarked && definition.IsPublished;
         definition.Version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
         definition.Id = $"{definition.DefinitionId}-v{definition.Version}";
         definition.IsLatest = true;
@@ -152,4 +161,7 @@ public sealed class DefinitionCache
     public WorkflowDefinition? TryGet(string versionId) => versions.GetValueOrDefault(versionId);
 
     public WorkflowDefinition Add(string versionId, WorkflowDefinition definition) => versions.GetOrAdd(versionId, definition);
+
+    /// <summary>Forgets a draft that was saved again.</summary>
+    public void Remove(string versionId) => versions.TryRemove(versionId, out _);
 }

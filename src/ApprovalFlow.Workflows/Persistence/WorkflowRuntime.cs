@@ -192,6 +192,12 @@ public sealed class WorkflowRuntime(
     public Task<List<JournalRecord>> JournalAsync(string instanceId, CancellationToken cancellationToken) =>
         db.Set<JournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
 
+    /// <summary>The stored state of an instance (variables, bookmarks, status), or null when there is no such instance.</summary>
+    public async Task<WorkflowState?> StateAsync(string instanceId, CancellationToken cancellationToken) =>
+        await db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.StateJson).SingleOrDefaultAsync(cancellationToken) is { } json
+            ? JsonSerializer.Deserialize<WorkflowState>(json, StateJson)
+            : null;
+
     /// <summary>Loads, runs and commits under the instance's lock; returns the result and the instance's parent bookmark.</summary>
     private async Task<(ResumeResult Result, string? ParentBookmarkId)> WithInstanceAsync(string instanceId, Func<Model.WorkflowDefinition, WorkflowState, Task<RunResult>?> run, CancellationToken cancellationToken)
     {

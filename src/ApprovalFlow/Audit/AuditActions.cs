@@ -23,4 +23,9 @@ public static class AuditActions
     public const string MailTemplateReset = "mail-template.reset";
     public const string ApprovalLinkUsed = "approval-link.used";
     public const string ApprovalLinkRefused = "approval-link.refused";
+    public const string WorkflowCreated = "workflow.created";
+    public const string WorkflowSaved = "workflow.saved";
+    public const string WorkflowPublished = "workflow.published";
+    public const string WorkflowReverted = "workflow.reverted";
+    public const string WorkflowImported = "workflow.imported";
 }

@@ -65,6 +65,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("add a holiday", HttpMethod.Post, "/api/holidays", new { date = "2026-03-04", kind = "WorkingDay", name = "—" }, new() { [Admin] = HttpStatusCode.BadRequest }, HttpStatusCode.Forbidden),
         ("delete a holiday", HttpMethod.Delete, "/api/holidays/2030-01-02", null, new() { [Admin] = HttpStatusCode.NotFound }, HttpStatusCode.Forbidden),
         ("retry an instance", HttpMethod.Post, "/api/workflow-instances/no-such-instance/retry", new { }, new() { [Admin] = HttpStatusCode.Conflict }, HttpStatusCode.Forbidden),
+        ("workflow instances", HttpMethod.Get, "/api/workflow-instances?faulted=true", null, new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
+        ("workflow definitions", HttpMethod.Get, "/api/workflow-definitions", null, new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
+
+        // The designer's writes, each refused for the administrator too (no such workflow, or not a definition): nothing changes.
+        ("save a workflow draft", HttpMethod.Put, "/api/workflow-definitions/no-such-workflow", new { }, new() { [Admin] = HttpStatusCode.BadRequest }, HttpStatusCode.Forbidden),
+        ("publish a workflow", HttpMethod.Post, "/api/workflow-definitions/no-such-workflow/versions/1/publish", new { }, new() { [Admin] = HttpStatusCode.NotFound }, HttpStatusCode.Forbidden),
+        ("revert a workflow", HttpMethod.Post, "/api/workflow-definitions/no-such-workflow/versions/1/revert", new { }, new() { [Admin] = HttpStatusCode.NotFound }, HttpStatusCode.Forbidden),
+        ("import a workflow", HttpMethod.Post, "/api/workflow-definitions/import", new { }, new() { [Admin] = HttpStatusCode.BadRequest }, HttpStatusCode.Forbidden),
     ];
 
     private static readonly (string Name, string Url, Dictionary<string, HttpStatusCode> Except, HttpStatusCode Otherwise)[] Pages =
@@ -81,6 +89,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("a mail template", "/admin/mail/templates/work-item.vi", new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("mail written to files", "/admin/mail/files", new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("a mail file", "/admin/mail/files/none.eml", new() { [Admin] = HttpStatusCode.NotFound }, HttpStatusCode.Forbidden),
+        ("workflow definitions", "/admin/workflows", new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
+        ("workflow designer", "/admin/workflows/budget-proposal", new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
+        ("workflow instances", "/admin/instances", new() { [Admin] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("new request", "/requests/new", new() { [Reviewer] = HttpStatusCode.OK }, HttpStatusCode.Forbidden),
         ("a request", "/requests/{r1}", new() { [ForeignStaff] = HttpStatusCode.NotFound, [ForeignHead] = HttpStatusCode.NotFound }, HttpStatusCode.OK),
         ("a proposal at sign-off", "/proposals/{stc2}", new() { [Admin] = HttpStatusCode.OK, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),

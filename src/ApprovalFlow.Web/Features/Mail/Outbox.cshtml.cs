@@ -1,3 +1,4 @@
+using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
 using ApprovalFlow.Notifications;
 using ApprovalFlow.Web.Features.Account;
