@@ -6,13 +6,13 @@ namespace ApprovalFlow.Documents.Pdf;
 /// Reads which characters a TrueType font maps to glyphs (its Unicode BMP cmap, format 4), so that a face lacking
 /// Vietnamese letters (Liberation Serif 1.x, for one) is never chosen and a letter never prints without its accents.
 /// </summary>
-internal static class FontCoverage
+public static class FontCoverage
 {
     /// <summary>Letters that only a font covering Vietnamese has: ă ơ ư đ and the precomposed letters with tones.</summary>
     public const string Vietnamese = "ăâđêôơưĂÂĐÊÔƠƯảạấầẩẫậắằẳẵặẻẽẹếềểễệỉịỏọốồổỗộớờởỡợủụứừửữựỳỵỷỹÝỲỴỶỸ";
 
     /// <summary>Whether the font file maps every character of <paramref name="text"/>.</summary>
-    public static bool Covers(byte[] font, string text)
+    internal static bool Covers(byte[] font, string text)
     {
         var map = BmpCmap(font);
         return map is not null && text.All(c => Maps(font, map.Value, c));

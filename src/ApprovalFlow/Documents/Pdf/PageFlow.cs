@@ -249,9 +249,12 @@ internal sealed class PageFlow(PdfDocument pdf, PdfFonts fonts)
         for (var i = 0; i < line.Words.Count; i++)
         {
             var word = line.Words[i];
-            foreach (var piece in word.Pieces)
+            for (var p = 0; p < word.Pieces.Count; p++)
             {
-                g.DrawString(piece.Text, piece.Font, XBrushes.Black, cursor, baseline, XStringFormats.Default);
+                // The space after a word is drawn too, so that copying or extracting the text keeps its word breaks.
+                var piece = word.Pieces[p];
+                var spaced = p == word.Pieces.Count - 1 && i < line.Words.Count - 1 && word.SpaceAfter > 0 ? piece.Text + " " : piece.Text;
+                g.DrawString(spaced, piece.Font, XBrushes.Black, cursor, baseline, XStringFormats.Default);
                 cursor += piece.Width;
             }
 
