@@ -191,8 +191,8 @@ public static class DocxDocumentWriter
     private static Table BorderlessTable(params int[] widths)
     {
         var none = new TableBorders(
-            new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
-            new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+            new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+            new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
             new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
         return new Table(
             new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = Twips.Of(widths.Sum()) }, none, new TableLayout { Type = TableLayoutValues.Fixed }),
@@ -208,8 +208,8 @@ public static class DocxDocumentWriter
         var total = source.ColumnWidths.Sum();
         var widths = source.ColumnWidths.Select(w => (int)(w / total * Twips.TextWidth)).ToArray();
         var border = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var table = new Table(
             new TableProperties(

@@ -59,12 +59,27 @@ internal sealed class PageFlow(PdfDocument pdf, PdfFonts fonts)
         y = Math.Max(left, right) + 12;
     }
 
-    public void Block(Block block)
+    /// <summary>Lays out blocks in order; a block kept with the next gets room for itself and the start of what follows.</summary>
+    public void Blocks(IReadOnlyList<Block> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var keep = 0.0;
+            for (var j = i; j < blocks.Count - 1 && blocks[j] is Paragraph { KeepWithNext: true }; j++)
+            {
+                keep += LeadHeight(blocks[j + 1]);
+            }
+
+            Block(blocks[i], keep);
+        }
+    }
+
+    private void Block(Block block, double keepWithNext)
     {
         switch (block)
         {
             case Paragraph paragraph:
-                Paragraph(paragraph);
+                Paragraph(paragraph, keepWithNext);
                 break;
             case Table table:
                 Table(table);
@@ -127,14 +142,31 @@ internal sealed class PageFlow(PdfDocument pdf, PdfFonts fonts)
     private static List<string> Recipients(IReadOnlyList<string> recipients) =>
         [.. recipients.Select((r, i) => $"- {DocumentText.Clean(r).TrimEnd(';', '.', ' ')}{(i == recipients.Count - 1 ? "." : ";")}")];
 
-    private void Paragraph(Paragraph paragraph)
+    /// <summary>The least of a block that must share a page with a heading kept with it: two lines, or a table's header and first row.</summary>
+    private double LeadHeight(Block block)
+    {
+        switch (block)
+        {
+            case Paragraph paragraph:
+                var count = lines.Wrap(paragraph.Spans, paragraph.Size, PageGeometry.TextWidth, paragraph.FirstLineIndent).Count;
+                return paragraph.SpaceBefore + (Math.Min(count, 2) * paragraph.Size * PageGeometry.BodyLineSpacing);
+            case Table table:
+                var layout = new TableLayout(table, lines);
+                var firstRow = table.Rows.Count > 0 ? Math.Min(layout.RowHeight(layout.Body(0)), 3 * layout.LinePitch) : 0;
+                return 2 + layout.Header().Height + firstRow;
+            default:
+                return 0;
+        }
+    }
+
+    private void Paragraph(Paragraph paragraph, double keepWithNext)
     {
         var wrapped = lines.Wrap(paragraph.Spans, paragraph.Size, PageGeometry.TextWidth, paragraph.FirstLineIndent);
         var pitch = paragraph.Size * PageGeometry.BodyLineSpacing;
         y += paragraph.SpaceBefore;
 
-        // A heading is not left alone at the foot of a page: it needs room for itself and a few lines of what follows.
-        EnsureSpace(paragraph.KeepWithNext ? (wrapped.Count + 3) * pitch : Math.Min(wrapped.Count, 2) * pitch);
+        // A heading is not left alone at the foot of a page: it needs room for itself and the start of what follows.
+        EnsureSpace((wrapped.Count * pitch) + paragraph.SpaceAfter + keepWithNext);
         foreach (var line in wrapped)
         {
             EnsureSpace(pitch);

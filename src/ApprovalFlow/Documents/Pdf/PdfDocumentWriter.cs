@@ -18,24 +18,13 @@ public static class PdfDocumentWriter
         {
             var flow = new PageFlow(pdf, fonts);
             flow.Header(document.Head);
-            foreach (var block in document.Body)
-            {
-                flow.Block(block);
-            }
+            flow.Blocks(document.Body);
 
             flow.Signature(document.Signature);
             foreach (var annex in document.Annexes)
             {
                 flow.StartAnnex();
-                foreach (var heading in annex.Heading)
-                {
-                    flow.Block(heading);
-                }
-
-                foreach (var block in annex.Content)
-                {
-                    flow.Block(block);
-                }
+                flow.Blocks([.. annex.Heading, .. annex.Content]);
             }
 
             flow.Finish();
