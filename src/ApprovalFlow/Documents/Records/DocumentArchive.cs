@@ -12,7 +12,7 @@ namespace ApprovalFlow.Documents.Records;
 public sealed record DocumentFile(byte[] Content, string ContentType, string FileName, int? Version);
 
 /// <summary>The two formats a document is offered in.</summary>
-public enum DocumentFormat
+public enum FileFormat
 {
     Pdf,
     Docx,
@@ -61,16 +61,16 @@ public sealed class DocumentArchive(ApprovalFlowDbContext db)
         db.Set<DocumentVersion>().AsNoTracking().SingleOrDefaultAsync(v => v.Kind == kind && v.SubjectId == subjectId && v.Version == version, cancellationToken);
 
     /// <summary>The file of a stored version.</summary>
-    public static DocumentFile FileOf(DocumentVersion version, DocumentFormat format, string baseName) =>
-        File(format == DocumentFormat.Pdf ? version.Pdf : version.Docx, format, $"{baseName}-v{version.Version}", version.Version);
+    public static DocumentFile FileOf(DocumentVersion version, FileFormat format, string baseName) =>
+        File(format == FileFormat.Pdf ? version.Pdf : version.Docx, format, $"{baseName}-v{version.Version}", version.Version);
 
     /// <summary>A document rendered now, not stored: what a draft looks like at this moment.</summary>
-    public static DocumentFile Render(OfficialDocument document, DocumentFormat format, string baseName) =>
-        File(format == DocumentFormat.Pdf ? PdfDocumentWriter.Write(document) : DocxDocumentWriter.Write(document), format, baseName + "-du-thao", null);
+    public static DocumentFile Render(OfficialDocument document, FileFormat format, string baseName) =>
+        File(format == FileFormat.Pdf ? PdfDocumentWriter.Write(document) : DocxDocumentWriter.Write(document), format, baseName + "-du-thao", null);
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    private static DocumentFile File(byte[] content, DocumentFormat format, string name, int? version) => format == DocumentFormat.Pdf
+    private static DocumentFile File(byte[] content, FileFormat format, string name, int? version) => format == FileFormat.Pdf
         ? new(content, "application/pdf", name + ".pdf", version)
         : new(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx", version);
 
