@@ -80,8 +80,10 @@ public static class DocxDocumentWriter
             new KeepNext { Val = paragraph.KeepWithNext },
             new SpacingBetweenLines
             {
-                Before = Twips.Points(paragraph.SpaceBefore), After = Twips.Points(paragraph.SpaceAfter),
-                Line = ((int)Math.Round(240 * 1.3)).ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Auto,
+                Before = Twips.Points(paragraph.SpaceBefore),
+                After = Twips.Points(paragraph.SpaceAfter),
+                Line = ((int)Math.Round(240 * 1.3)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                LineRule = LineSpacingRuleValues.Auto,
             },
             new Indentation { FirstLine = Twips.Points(paragraph.FirstLineIndent) },
             new Justification { Val = Alignment(paragraph.Align) });
