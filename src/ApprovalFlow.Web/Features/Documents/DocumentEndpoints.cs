@@ -50,11 +50,7 @@ public static class DocumentEndpoints
             ? Send(file)
             : Results.NotFound();
 
-    private static IResult Send(DocumentFile file)
-    {
-        var result = Results.File(file.Content, file.ContentType, file.FileName);
-        return result;
-    }
+    private static IResult Send(DocumentFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 
     private static FileFormat? Parse(string format) => format switch
     {

@@ -67,9 +67,11 @@ public static class DecisionDocument
         var head = new LetterHead(
             data.Province.ParentHeaderName, data.Province.HeaderName, Invariant($"Số:        /QĐ-{data.Province.Abbreviation}"),
             VietnameseDate.PlaceAndDate(data.Province.Place, data.Date, data.YearIfUndated), Subject: null);
+        // The chairman signs on behalf of the committee, named without its province: "TM. ỦY BAN NHÂN DÂN".
+        var collective = data.Province.HeaderName.Split(" TỈNH ")[0];
         return new OfficialDocument(
             $"Quyết định – {data.Province.Name} – {request.Number}", head, body,
-            new SignatureBlock(["Như Điều 3", "Lưu: VT"], "TM. " + data.Province.HeaderName.Split(" TỈNH ")[0], data.Province.HeadTitle, data.SignerName), [annex]);
+            new SignatureBlock(["Như Điều 3", "Lưu: VT"], "TM. " + collective, data.Province.HeadTitle, data.SignerName), [annex]);
     }
 
     private static Table AnnexTable(BudgetRequest request, List<(AgencyTasks Agency, List<TaskDecision> Tasks)> approved, BudgetFigures total)
