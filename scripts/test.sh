@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
-fc-list 2>/dev/null | grep -qi "liberation serif" || need_packages+=(fonts-liberation fontconfig)
+# Liberation 2 (not Debian's fonts-liberation 1.x) carries the Vietnamese letters the official documents print.
+ls /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf >/dev/null 2>&1 || need_packages+=(fonts-liberation fonts-liberation2 fontconfig)
+command -v soffice >/dev/null 2>&1 || need_packages+=(libreoffice-writer-nogui)   # the DOCX is checked by converting it
+command -v pdftoppm >/dev/null 2>&1 || need_packages+=(poppler-utils)              # pictures of the PDFs for the test results
 [ -x /usr/bin/aiosmtpd ] || need_packages+=(python3-aiosmtpd)   # the real SMTP server the mail tests talk to
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

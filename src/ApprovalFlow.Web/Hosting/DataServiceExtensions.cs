@@ -50,6 +50,9 @@ public static partial class DataServiceExtensions
         services.AddBusinessCalendar(configuration);
         services.AddScoped<ApprovalFlow.Requests.RequestPublisher>();
         services.AddScoped<ApprovalFlow.Decisions.Assessments>();
+        services.AddScoped<ApprovalFlow.Documents.Records.DocumentSources>();
+        services.AddScoped<ApprovalFlow.Documents.Records.DocumentArchive>();
+        services.AddScoped<ApprovalFlow.Documents.Records.DocumentSignOff>();
         services.AddScoped<ApprovalFlow.WorkItems.IWorkItemCompletion, ApprovalFlow.Proposals.DraftSubmission>();
         services.AddScoped<ApprovalFlow.WorkItems.IWorkItemCompletion, ApprovalFlow.Decisions.AssessmentCompletion>();
         services.AddWorkflowEngine<ApprovalFlowDbContext>(registry => registry.AddFromAssembly(typeof(ApprovalFlow.WorkItems.HumanTask).Assembly));

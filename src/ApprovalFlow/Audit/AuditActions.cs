@@ -11,6 +11,9 @@ public static class AuditActions
     public const string RequestPublished = "request.published";
     public const string RequestSubmitted = "request.submitted";
     public const string RequestDecided = "request.decided";
+
+    /// <summary>A signed document's version was stored; the details carry its SHA-256 hashes.</summary>
+    public const string DocumentFrozen = "document.frozen";
     public const string CalendarDayAdded = "calendar.day-added";
     public const string CalendarDayDeleted = "calendar.day-deleted";
     public const string WorkItemOpened = "work-item.opened";

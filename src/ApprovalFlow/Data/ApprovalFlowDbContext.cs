@@ -43,6 +43,9 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Signed documents, stored as rendered (see <see cref="Documents.Records.DocumentArchive"/>).</summary>
+    public DbSet<Documents.Records.DocumentVersion> DocumentVersions => Set<Documents.Records.DocumentVersion>();
+
     public DbSet<WorkItemReminder> WorkItemReminders => Set<WorkItemReminder>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -103,6 +106,7 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
 
         // The engine's tables live here too, so that a workflow step and the domain's changes commit as one.
         builder.ApplyWorkflowModel();
+        builder.ApplyConfiguration(new Documents.Records.DocumentVersionConfiguration());
 
         builder.Entity<AppUser>(user =>
         {

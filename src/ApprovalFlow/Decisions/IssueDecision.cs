@@ -1,5 +1,6 @@
 using ApprovalFlow.Audit;
 using ApprovalFlow.Data;
+using ApprovalFlow.Documents.Records;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Reminders;
 using ApprovalFlow.Requests;
@@ -18,7 +19,7 @@ namespace ApprovalFlow.Decisions;
 /// left out (<see cref="ProposalStatus.NotIncluded"/>), its open work cancelled; the request closes.
 /// </summary>
 [Activity("ApprovalFlow.IssueDecision", "Approval", "Ban hành quyết định", "Issue the decision")]
-public sealed class IssueDecision(ApprovalFlowDbContext db) : WorkflowActivity
+public sealed class IssueDecision(ApprovalFlowDbContext db, DocumentSignOff documents) : WorkflowActivity
 {
     /// <summary>The event each decided proposal's workflow waits on.</summary>
     public const string DecisionIssuedEvent = "DecisionIssued";
@@ -28,6 +29,9 @@ public sealed class IssueDecision(ApprovalFlowDbContext db) : WorkflowActivity
         var request = (Guid.TryParse(context.CorrelationId, out var requestId) ? await db.Requests.FindAsync(requestId) : null)
             ?? throw new InvalidOperationException($"The instance's correlation '{context.CorrelationId}' is not a request.");
         var proposals = await db.ProposalsOfRequestAsync(context.CorrelationId);
+
+        // The decision as issued, from the verdicts recorded on the proposals before the UBND.
+        await documents.DecisionAsync(request.Id, context.Now, CancellationToken.None);
         foreach (var proposal in proposals)
         {
             if (proposal.Status == ProposalStatus.AwaitingDecision)

@@ -49,6 +49,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("a proposal at sign-off", HttpMethod.Get, "/api/proposals/{stc2}", null, new() { [Admin] = HttpStatusCode.OK, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
         ("a proposal before the UBND", HttpMethod.Get, "/api/proposals/{stc1}", null, new() { [OtherTargetStaff] = HttpStatusCode.NotFound, [ForeignStaff] = HttpStatusCode.NotFound, [ForeignHead] = HttpStatusCode.NotFound }, HttpStatusCode.OK),
         ("a proposal's timeline", HttpMethod.Get, "/api/proposals/{stc2}/timeline", null, new() { [Admin] = HttpStatusCode.OK, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
+        ("a proposal's letter at sign-off", HttpMethod.Get, "/api/proposals/{stc2}/document.pdf", null, new() { [Admin] = HttpStatusCode.OK, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
+        ("a signed proposal's letter", HttpMethod.Get, "/api/proposals/{stc1}/document.docx", null, new() { [OtherTargetStaff] = HttpStatusCode.NotFound, [ForeignStaff] = HttpStatusCode.NotFound, [ForeignHead] = HttpStatusCode.NotFound }, HttpStatusCode.OK),
+        ("a request's submission", HttpMethod.Get, "/api/requests/{r1}/submission.pdf", null, new() { [Admin] = HttpStatusCode.OK, [Reviewer] = HttpStatusCode.OK, [Leader] = HttpStatusCode.OK, [Ubnd] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
+        ("a request's decision", HttpMethod.Get, "/api/requests/{r1}/decision.docx", null, new() { [Admin] = HttpStatusCode.OK, [Reviewer] = HttpStatusCode.OK, [Leader] = HttpStatusCode.OK, [Ubnd] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
         ("the inbox", HttpMethod.Get, "/api/inbox", null, [], HttpStatusCode.OK),
         ("complete a sign-off", HttpMethod.Post, "/api/work-items/{signOff}/complete", NoSuchOutcome, new() { [Head] = HttpStatusCode.BadRequest }, HttpStatusCode.NotFound),
         ("complete a review", HttpMethod.Post, "/api/work-items/{review}/review", NoSuchOutcome, new() { [Reviewer] = HttpStatusCode.BadRequest }, HttpStatusCode.NotFound),
@@ -103,6 +107,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("review page", "/work/{review}/review", new() { [Reviewer] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
         ("consolidation page", "/work/{consolidation}/consolidation", new() { [Reviewer] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
         ("decision page", "/work/{decision}/decision", new() { [Ubnd] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
+        ("a proposal's letter download", "/documents/proposals/{stc2}.docx", new() { [Admin] = HttpStatusCode.OK, [Staff] = HttpStatusCode.OK, [Head] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
+        ("a signed proposal's letter download", "/documents/proposals/{stc1}.pdf", new() { [OtherTargetStaff] = HttpStatusCode.NotFound, [ForeignStaff] = HttpStatusCode.NotFound, [ForeignHead] = HttpStatusCode.NotFound }, HttpStatusCode.OK),
+        ("a request's submission download", "/documents/requests/{r1}/submission.pdf", new() { [Admin] = HttpStatusCode.OK, [Reviewer] = HttpStatusCode.OK, [Leader] = HttpStatusCode.OK, [Ubnd] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
     ];
 
     public static TheoryData<string, string?> ApiCases() => Cases(Api.Select(a => a.Name));

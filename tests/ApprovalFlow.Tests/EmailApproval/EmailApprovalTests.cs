@@ -35,6 +35,13 @@ public sealed class EmailApprovalTests
             Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
         }
 
+        // The letter being approved downloads from the link too, and that changes nothing either.
+        using (var pdf = await scanner.Client.GetAsync(path + "?handler=Document&format=pdf"))
+        {
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4], StringComparison.Ordinal);
+        }
+
         Assert.Equal(WorkItemStatus.Open, (await mail.ItemAsync(item)).Status);
         Assert.Null(await mail.InDbAsync(db => db.ApprovalLinks.AsNoTracking().Select(l => l.UsedAt).SingleAsync()));
 

@@ -1,7 +1,9 @@
 using ApprovalFlow.Decisions;
+using ApprovalFlow.Documents.Records;
 using ApprovalFlow.EmailApproval;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Web.Features.Account;
+using ApprovalFlow.Web.Features.Documents;
 using ApprovalFlow.Web.Features.Mail;
 using ApprovalFlow.Web.Features.Proposals;
 using ApprovalFlow.WorkItems;
@@ -19,7 +21,7 @@ namespace ApprovalFlow.Web.Features.EmailApproval;
 [EnableRateLimiting(MailServiceExtensions.LinkRateLimit)]
 public sealed class ApproveModel(
     ApprovalLinks links, EmailApprovals approvals, ProposalDrafts drafts, ProposalQueries queries, Consolidation consolidation,
-    IStringLocalizer<SharedResource> text) : PageModel
+    DocumentDownloads downloads, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ApprovalLinkState State { get; private set; } = new ApprovalLinkState.Unknown();
 
@@ -50,6 +52,25 @@ public sealed class ApproveModel(
     {
         await ShowAsync(token, cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// The document being approved (the proposal's letter, or the tờ trình for the request's sign-off) as PDF or DOCX,
+    /// for as long as the link works: the approver reads what they sign without signing in, as on the page itself.
+    /// </summary>
+    public async Task<IActionResult> OnGetDocumentAsync(string token, string format, CancellationToken cancellationToken)
+    {
+        await ShowAsync(token, cancellationToken);
+        if (State is not ApprovalLinkState.Valid valid || NeedsSignIn || !Guid.TryParse(valid.Item.CorrelationId, out var subject)
+            || format switch { "pdf" => FileFormat.Pdf, "docx" => FileFormat.Docx, _ => (FileFormat?)null } is not { } wanted)
+        {
+            return NotFound();
+        }
+
+        var file = Letter is not null
+            ? await downloads.ProposalAsync(subject, wanted, null, valid.Approver, cancellationToken)
+            : await downloads.RequestDocumentAsync(DocumentKind.Submission, subject, wanted, null, valid.Approver, cancellationToken);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 
     public async Task<IActionResult> OnPostAsync(string token, string outcome, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ApprovalFlow.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class EmailApproval : Migration
+    public partial class MailAndDocuments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -58,6 +58,26 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DocumentVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SignedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Docx = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DocxSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MailTemplates",
                 columns: table => new
                 {
@@ -86,6 +106,12 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
                 name: "IX_ApprovalLinks_WorkItemId",
                 table: "ApprovalLinks",
                 column: "WorkItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentVersions_Kind_SubjectId_Version",
+                table: "DocumentVersions",
+                columns: new[] { "Kind", "SubjectId", "Version" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -93,6 +119,9 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ApprovalLinks");
+
+            migrationBuilder.DropTable(
+                name: "DocumentVersions");
 
             migrationBuilder.DropTable(
                 name: "MailTemplates");
