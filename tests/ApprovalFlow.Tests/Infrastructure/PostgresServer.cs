@@ -106,7 +106,8 @@ public sealed class PostgresServer
         var port = FreePort();
         await RunAsync(asRoot, Path.Combine(bin, "initdb"), "-D", Path.Combine(dataDir, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale");
         await RunAsync(asRoot, Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(dataDir, "data"), "-l", Path.Combine(dataDir, "server.log"), "-w", "start",
-            "-o", $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200");
+            // Room for every host alive at once on the PostgreSQL run: each keeps a pool, and Hangfire's server its own connections.
+            "-o", $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500");
 
         var server = new PostgresServer(bin, dataDir, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);
