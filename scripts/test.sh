@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine that has the .NET SDK and Node.js.
 # Installs what the suite needs from the system's package manager when it is missing (as root), builds,
-# runs every test project and ends with one line: "N passed, N failed[, N skipped]", counted from the results.
+# runs every test project on SQLite and again on PostgreSQL, and ends with one line: "N passed, N failed[, N skipped]", counted from the results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,12 +24,19 @@ fi
 
 results="TestResults"
 rm -rf "$results"
-dotnet test ApprovalFlow.sln --logger "trx" --results-directory "$results" "$@"
-status=$?
+
+# Once per database provider (tests/ApprovalFlow.Tests/Infrastructure/TestDatabase.cs): every test on SQLite, then
+# again on PostgreSQL those that use the configured database; the classes marked Database=None (unit tests, and
+# tests that choose their provider themselves) run once.
+APPROVALFLOW_TEST_DATABASE=Sqlite dotnet test ApprovalFlow.sln --logger "trx" --results-directory "$results/sqlite" "$@"
+sqlite_status=$?
+APPROVALFLOW_TEST_DATABASE=PostgreSql dotnet test ApprovalFlow.sln --no-build --filter "Database!=None" --logger "trx" --results-directory "$results/postgresql" "$@"
+postgresql_status=$?
+status=$(( sqlite_status != 0 ? sqlite_status : postgresql_status ))
 
 # Sum the counters of every results file, so that a run that executed nothing cannot pass unnoticed.
 read -r total passed failed < <(
-  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
+  cat "$results"/*/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
     { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); c[kv[1]] += kv[2] } }
     END { printf "%d %d %d\n", c["total"], c["passed"], c["failed"] }')
 skipped=$(( total - passed - failed ))

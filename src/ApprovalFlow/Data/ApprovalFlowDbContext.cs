@@ -230,6 +230,12 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
             item.Property(w => w.OnBehalfOfName).HasMaxLength(200);
             item.Property(w => w.Comment).HasMaxLength(4000);
             item.HasIndex(w => new { w.Status, w.AssigneeRole, w.AgencyId });
+
+            // The inbox's other branches (WorkItemAccess.OpenFor): a person's named and claimed open items found
+            // directly among a million, not by reading every open one. Only the set values are indexed: the planners
+            // then never take these for the role branch's "not assigned, not claimed".
+            item.HasIndex(w => new { w.AssigneeUserId, w.Status }).HasFilter("\"AssigneeUserId\" IS NOT NULL");
+            item.HasIndex(w => new { w.ClaimedByUserId, w.Status }).HasFilter("\"ClaimedByUserId\" IS NOT NULL");
             item.HasIndex(w => w.InstanceId);
         });
 

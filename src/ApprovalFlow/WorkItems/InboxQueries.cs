@@ -33,8 +33,9 @@ public sealed class InboxQueries(ApprovalFlowDbContext db, OutOfOffice outOfOffi
     /// <summary>Every open item in the actor's inbox (absent colleagues' included), described, in no particular order.</summary>
     public async Task<IReadOnlyList<InboxEntry>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
-        var items = await db.WorkItems.AsNoTracking().Where(WorkItemAccess.OpenFor(actor, db, OutOfOffice.Today(clock))).ToListAsync(cancellationToken);
-        var absentees = items.TrueForAll(i => WorkItemAccess.ActsOn(i, actor.UserId, actor.AgencyId, actor.Roles))
+        var standingInFor = await outOfOffice.StandingInForAsync(actor, cancellationToken);
+        var items = await db.WorkItems.AsNoTracking().Where(WorkItemAccess.OpenFor(actor, standingInFor)).ToListAsync(cancellationToken);
+        var absentees = standingInFor.Count == 0 || items.TrueForAll(i => WorkItemAccess.ActsOn(i, actor.UserId, actor.AgencyId, actor.Roles))
             ? []
             : await outOfOffice.AbsentForAsync(actor, cancellationToken);
         return await DescribeAsync(items, item => WorkItemAccess.OnBehalfOf(item, actor, absentees), cancellationToken);

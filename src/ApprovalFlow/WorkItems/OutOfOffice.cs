@@ -69,6 +69,10 @@ public sealed class OutOfOffice(ApprovalFlowDbContext db, TimeProvider clock)
         return null;
     }
 
+    /// <summary>The ids of the colleagues the actor stands in for today: what <see cref="WorkItemAccess.OpenFor"/> needs.</summary>
+    public async Task<IReadOnlyList<Guid>> StandingInForAsync(Actor actor, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(WorkItemAccess.AbsentFor(actor, Today(clock))).Select(u => u.Id).ToListAsync(cancellationToken);
+
     /// <summary>The colleagues the actor stands in for today, with their roles: whose items the actor's inbox also shows.</summary>
     public async Task<IReadOnlyList<Absentee>> AbsentForAsync(Actor actor, CancellationToken cancellationToken)
     {

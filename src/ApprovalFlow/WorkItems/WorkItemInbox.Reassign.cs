@@ -21,7 +21,7 @@ public sealed partial class WorkItemInbox
         if (item is null)
         {
             // Saying "not allowed" only about items the actor sees anyway tells nothing of other agencies' work.
-            return await db.WorkItems.Where(OpenFor(actor)).AnyAsync(i => i.Id == id, cancellationToken)
+            return await db.WorkItems.Where(await OpenForAsync(actor, cancellationToken)).AnyAsync(i => i.Id == id, cancellationToken)
                 ? new WorkItemResult.Refused(ValidationMessages.Get("WorkItemReassignNotAllowed"))
                 : new WorkItemResult.NotFound();
         }

@@ -23,20 +23,21 @@ public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRunt
     /// <summary>The open items <paramref name="actor"/> may act on, oldest due first.</summary>
     public async Task<IReadOnlyList<WorkItem>> OpenItemsAsync(Actor actor, CancellationToken cancellationToken)
     {
-        var items = await db.WorkItems.AsNoTracking().Where(OpenFor(actor)).ToListAsync(cancellationToken);
+        var items = await db.WorkItems.AsNoTracking().Where(await OpenForAsync(actor, cancellationToken)).ToListAsync(cancellationToken);
         return [.. items.OrderBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.CreatedAt)];
     }
 
     /// <summary>One open item, if <paramref name="actor"/> may act on it; null otherwise (not told apart, so as not to leak).</summary>
-    public Task<WorkItem?> FindOpenAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
-        db.WorkItems.AsNoTracking().Where(OpenFor(actor)).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+    public async Task<WorkItem?> FindOpenAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
+        await db.WorkItems.AsNoTracking().Where(await OpenForAsync(actor, cancellationToken)).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
 
     /// <summary>The actor's open item of <paramref name="form"/> about <paramref name="correlationId"/> (a proposal or a request).</summary>
-    public Task<WorkItem?> FindOpenForAsync(string correlationId, string form, Actor actor, CancellationToken cancellationToken) =>
-        db.WorkItems.AsNoTracking().Where(OpenFor(actor)).FirstOrDefaultAsync(i => i.CorrelationId == correlationId && i.Form == form, cancellationToken);
+    public async Task<WorkItem?> FindOpenForAsync(string correlationId, string form, Actor actor, CancellationToken cancellationToken) =>
+        await db.WorkItems.AsNoTracking().Where(await OpenForAsync(actor, cancellationToken)).FirstOrDefaultAsync(i => i.CorrelationId == correlationId && i.Form == form, cancellationToken);
 
     /// <summary>How many open items <paramref name="actor"/> may act on, absent colleagues' included: the navigation bar's badge.</summary>
-    public Task<int> CountAsync(Actor actor, CancellationToken cancellationToken) => db.WorkItems.CountAsync(OpenFor(actor), cancellationToken);
+    public async Task<int> CountAsync(Actor actor, CancellationToken cancellationToken) =>
+        await db.WorkItems.CountAsync(await OpenForAsync(actor, cancellationToken), cancellationToken);
 
     /// <summary>Takes a role's item, so that others of the role no longer see it (for an absent colleague: on their behalf).</summary>
     public Task<WorkItemResult> ClaimAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
@@ -84,7 +85,7 @@ public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRunt
     /// <param name="cancellationToken">Cancels the wait.</param>
     public async Task<WorkItemResult> CompleteAsync(Guid id, string outcome, string? comment, Actor actor, string channel, CancellationToken cancellationToken)
     {
-        var item = await db.WorkItems.Where(OpenFor(actor)).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await db.WorkItems.Where(await OpenForAsync(actor, cancellationToken)).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
             return await db.WorkItems.AnyAsync(i => i.Id == id && i.Status != WorkItemStatus.Open, cancellationToken)
@@ -169,7 +170,7 @@ public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRunt
     private async Task<WorkItemResult> ChangeAsync(
         Guid id, Actor actor, string action, Func<WorkItem, UserRef?, string?> refuse, Action<WorkItem, UserRef?> change, CancellationToken cancellationToken)
     {
-        var item = await db.WorkItems.Where(OpenFor(actor)).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await db.WorkItems.Where(await OpenForAsync(actor, cancellationToken)).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
             return new WorkItemResult.NotFound();
@@ -204,5 +205,7 @@ public sealed partial class WorkItemInbox(ApprovalFlowDbContext db, WorkflowRunt
         return new WorkItemResult.Done(item);
     }
 
-    private Expression<Func<WorkItem, bool>> OpenFor(Actor actor) => WorkItemAccess.OpenFor(actor, db, OutOfOffice.Today(clock));
+    /// <summary><see cref="WorkItemAccess.OpenFor"/> for <paramref name="actor"/>, with the colleagues they stand in for today.</summary>
+    private async Task<Expression<Func<WorkItem, bool>>> OpenForAsync(Actor actor, CancellationToken cancellationToken) =>
+        WorkItemAccess.OpenFor(actor, await outOfOffice.StandingInForAsync(actor, cancellationToken));
 }

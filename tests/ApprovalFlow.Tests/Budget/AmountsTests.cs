@@ -1,8 +1,10 @@
 using System.Globalization;
 using ApprovalFlow.Budget;
+using ApprovalFlow.Tests.Infrastructure;
 
 namespace ApprovalFlow.Tests.Budget;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class AmountsTests
 {
     private static readonly CultureInfo Vietnamese = new("vi-VN");

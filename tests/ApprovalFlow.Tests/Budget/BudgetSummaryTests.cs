@@ -1,8 +1,10 @@
 using ApprovalFlow.Budget;
 using ApprovalFlow.Tests.Fixtures;
+using ApprovalFlow.Tests.Infrastructure;
 
 namespace ApprovalFlow.Tests.Budget;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class BudgetSummaryTests
 {
     private static readonly BudgetSummary Seed = BudgetSummary.Compute(SeedLetter.Content(), FundingSource.Defaults);

@@ -1,8 +1,10 @@
 using ApprovalFlow.Calendar;
+using ApprovalFlow.Tests.Infrastructure;
 
 namespace ApprovalFlow.Tests.Calendar;
 
 /// <summary>Working-day arithmetic over the seeded table: weekends, Tết, 30/4–1/5, Quốc khánh and a swapped Saturday.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class BusinessCalendarTests
 {
     private static readonly CalendarSnapshot Calendar = CalendarSnapshot.Create(HolidaySeed.Rows, new CalendarOptions());

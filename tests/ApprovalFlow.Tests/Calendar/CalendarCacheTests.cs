@@ -1,5 +1,6 @@
 using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
+using ApprovalFlow.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ namespace ApprovalFlow.Tests.Calendar;
 /// The reminder sweep asks the calendar about every open item: it answers from memory, without allocating, and reads
 /// the table again only after an edit or when its copy has grown old.
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class CalendarCacheTests : IDisposable
 {
     private readonly SqliteConnection connection = new("Data Source=:memory:");

@@ -18,7 +18,7 @@ public sealed class VerifyAuditCommandTests
         {
             var db = scope.ServiceProvider.GetRequiredService<ApprovalFlowDbContext>();
             Assert.True(await db.AuditEntries.CountAsync() > 3, "publishing the demo request writes audit lines");
-            var (code, output) = await RunAsync(app.DataDir);
+            var (code, output) = await RunAsync(app);
             Assert.True(code == 0, output);
             Assert.Contains("holds", output, StringComparison.Ordinal);
 
@@ -26,12 +26,12 @@ public sealed class VerifyAuditCommandTests
             await db.AuditEntries.Where(e => e.Sequence == victim).ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorName, "Người khác"));
         }
 
-        var (brokenCode, brokenOutput) = await RunAsync(app.DataDir);
+        var (brokenCode, brokenOutput) = await RunAsync(app);
         Assert.Equal(1, brokenCode);
         Assert.Contains($"line {victim}", brokenOutput, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string dataDir)
+    private static async Task<(int Code, string Output)> RunAsync(AppFactory app)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ApprovalFlow.Web.dll"), "verify-audit"])
         {
@@ -39,7 +39,11 @@ public sealed class VerifyAuditCommandTests
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["ApprovalFlow__DataDir"] = dataDir;
+        foreach (var (name, value) in app.ProcessEnvironment())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ApprovalFlow.Tests.Infrastructure;
 using ApprovalFlow.Tests.Web;
 
 namespace ApprovalFlow.Tests.Dashboard;
@@ -8,6 +9,7 @@ namespace ApprovalFlow.Tests.Dashboard;
 public sealed class DashboardApiTests(DashboardFixture fixture) : DashboardApiTestsBase(fixture), IClassFixture<DashboardFixture>;
 
 /// <summary>On PostgreSQL: the same queries must translate for Npgsql too.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class DashboardPostgreSqlApiTests(DashboardFixture.OnPostgreSql fixture) : DashboardApiTestsBase(fixture), IClassFixture<DashboardFixture.OnPostgreSql>;
 
 /// <summary><c>GET /api/dashboard</c>: exact totals per agency and plan year, work items by step, overdue by agency, each in the caller's scope.</summary>

@@ -1,9 +1,11 @@
 using ApprovalFlow.Data;
+using ApprovalFlow.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Tests.Data;
 
 /// <summary>Both providers' migrations describe the current model: a change made to one and not the other fails here.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class MigrationsTests
 {
     [Fact]

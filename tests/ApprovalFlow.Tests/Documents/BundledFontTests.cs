@@ -1,6 +1,7 @@
 namespace ApprovalFlow.Tests.Documents;
 
 /// <summary>A fresh machine with no suitable serif installed still has one: the build copies Tinos beside the application.</summary>
+[Trait("Database", "None")]
 public sealed class BundledFontTests
 {
     [Theory]

@@ -1,7 +1,9 @@
 using ApprovalFlow.Documents;
+using ApprovalFlow.Tests.Infrastructure;
 
 namespace ApprovalFlow.Tests.Documents;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class VietnameseDateTests
 {
     [Theory]

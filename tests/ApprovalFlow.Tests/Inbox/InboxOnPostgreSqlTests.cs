@@ -7,6 +7,7 @@ using static ApprovalFlow.Tests.Inbox.InboxHost;
 namespace ApprovalFlow.Tests.Inbox;
 
 /// <summary>The inbox's queries on PostgreSQL, as production runs them: substitutes, filters, kept views, reassignment.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class InboxOnPostgreSqlTests(InboxOnPostgreSqlTests.OnPostgreSql host) : IClassFixture<InboxOnPostgreSqlTests.OnPostgreSql>
 {
     [Fact]

@@ -43,6 +43,46 @@ public sealed class PostgresServer
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// The database <paramref name="name"/> (lower-case letters, digits and underscores), created when it does not
+    /// exist yet, so that a host started again on the same data finds the first one's database; returns its connection string.
+    /// </summary>
+    public string EnsureDatabase(string name)
+    {
+        ValidateName(name);
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            create.ExecuteNonQuery();
+        }
+
+        return ConnectionString(name);
+    }
+
+    /// <summary>Drops the database <paramref name="name"/>, closing what is still connected to it (a host's pooled connections, Hangfire's workers).</summary>
+    public void DropDatabase(string name)
+    {
+        ValidateName(name);
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(name)));
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+
+    // Database names cannot be parameters: only names the tests make themselves get into the statements.
+    private static void ValidateName(string name)
+    {
+        if (name.Length is 0 or > 63 || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+        {
+            throw new ArgumentException($"'{name}' is not a database name the tests make.", nameof(name));
+        }
+    }
+
     private string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60";
 
     private static async Task<PostgresServer> StartAsync()
@@ -66,7 +106,8 @@ public sealed class PostgresServer
         var port = FreePort();
         await RunAsync(asRoot, Path.Combine(bin, "initdb"), "-D", Path.Combine(dataDir, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale");
         await RunAsync(asRoot, Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(dataDir, "data"), "-l", Path.Combine(dataDir, "server.log"), "-w", "start",
-            "-o", $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200");
+            // Room for every host alive at once on the PostgreSQL run: each keeps a pool, and Hangfire's server its own connections.
+            "-o", $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500");
 
         var server = new PostgresServer(bin, dataDir, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);

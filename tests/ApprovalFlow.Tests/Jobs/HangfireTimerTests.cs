@@ -64,11 +64,15 @@ public sealed class HangfireTimerTests
         return run.State.InstanceId;
     }
 
-    /// <summary>Waits (up to a minute on a loaded machine) for the instance to leave the suspended state.</summary>
+    /// <summary>
+    /// Waits (up to two minutes on a loaded machine) for the instance to leave the suspended state. The timer's own
+    /// job resumes it within seconds; when that job comes late on a machine running far more than its cores, the
+    /// minute sweep (the safety net) resumes it, which one minute of waiting does not always see.
+    /// </summary>
     private static async Task<WorkflowStatus> WaitForEndAsync(AppFactory app, string instance)
     {
         var status = WorkflowStatus.Suspended;
-        for (var attempt = 0; attempt < 240 && status == WorkflowStatus.Suspended; attempt++)
+        for (var attempt = 0; attempt < 480 && status == WorkflowStatus.Suspended; attempt++)
         {
             await Task.Delay(250);
             await using var scope = app.Services.CreateAsyncScope();

@@ -3,6 +3,7 @@ using ApprovalFlow.Notifications;
 namespace ApprovalFlow.Tests.Notifications;
 
 /// <summary>Mail templates: refused with the line where Liquid stops; values encoded in the HTML part only.</summary>
+[Trait("Database", "None")]
 public sealed class CompiledMailTemplateTests
 {
     [Theory]

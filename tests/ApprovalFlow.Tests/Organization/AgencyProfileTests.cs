@@ -1,7 +1,9 @@
 using ApprovalFlow.Organization;
+using ApprovalFlow.Tests.Infrastructure;
 
 namespace ApprovalFlow.Tests.Organization;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class AgencyProfileTests
 {
     private static AgencyProfile Profile(string name, DateOnly from, DateOnly? to) => new()

@@ -1,8 +1,10 @@
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Tests.Fixtures;
+using ApprovalFlow.Tests.Infrastructure;
 
 namespace ApprovalFlow.Tests.Proposals;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class ProposalChangesTests
 {
     [Fact]

@@ -1,9 +1,11 @@
 using ApprovalFlow.Budget;
 using ApprovalFlow.Proposals;
 using ApprovalFlow.Tests.Fixtures;
+using ApprovalFlow.Tests.Infrastructure;
 
 namespace ApprovalFlow.Tests.Proposals;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class ProposalValidatorTests
 {
     private static readonly string[] Sources = [.. FundingSource.Defaults.Select(s => s.Code)];

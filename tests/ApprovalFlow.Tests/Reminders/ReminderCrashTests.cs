@@ -3,6 +3,7 @@ using System.Globalization;
 using ApprovalFlow.Calendar;
 using ApprovalFlow.Data;
 using ApprovalFlow.Reminders;
+using ApprovalFlow.Tests.Infrastructure;
 using ApprovalFlow.WorkItems;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace ApprovalFlow.Tests.Reminders;
 /// The reminder sweep in another process, killed ten times in the middle of its schedule and started again:
 /// every reminder due is sent, and none twice.
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class ReminderCrashTests : IDisposable
 {
     private const int Items = 2_000;

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using ApprovalFlow.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -8,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ApprovalFlow.Tests.Web;
 
 /// <summary>
-/// The real web host, with its SQLite database and keys in a fresh temporary data folder, seeded with the demo
-/// province as a first start on a new machine would be.
+/// The real web host, with its keys in a fresh temporary data folder and its database on the provider the run is
+/// configured for (<see cref="TestDatabase"/>): SQLite in the data folder, or a database of its own on the test run's
+/// PostgreSQL server, dropped with the host. Seeded with the demo province as a first start on a new machine would be.
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
@@ -36,7 +40,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>The workflows folder imported at start-up; the repository's own when null.</summary>
     public string? WorkflowsDir { get; init; }
 
-    /// <summary>Further configuration, e.g. <c>Database:Provider</c>.</summary>
+    /// <summary>Further configuration; a <c>Database:Provider</c> here overrides the run's configured provider.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
     /// <summary>A clock the test controls, in place of the system's (bearer tokens expire by it too: sign in again after moving it).</summary>
@@ -45,8 +49,24 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>The data folder; a restart test gives a second host the first one's folder.</summary>
     public string DataDir { get; init; } = Path.Combine(Path.GetTempPath(), "approvalflow-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>Leaves the data folder behind on dispose, for a host started after this one.</summary>
+    /// <summary>Leaves the data folder (and the PostgreSQL database) behind on dispose, for a host started after this one.</summary>
     public bool KeepDataDir { get; init; }
+
+    /// <summary>The PostgreSQL database this host made on the shared server, when the run is on PostgreSQL.</summary>
+    private string? PostgreSqlDatabase { get; set; }
+
+    /// <summary>The <c>Database:*</c> settings the host was given, once it has started.</summary>
+    private Dictionary<string, string> DatabaseSettings { get; } = [];
+
+    /// <summary>
+    /// What a separate process (a command of the same app) needs to open this host's installation: its data folder
+    /// and database, as environment variables. Valid once the host has started.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ProcessEnvironment() =>
+        new Dictionary<string, string>(DatabaseSettings.Select(s => KeyValuePair.Create(s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value)))
+        {
+            ["ApprovalFlow__DataDir"] = DataDir,
+        };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -62,7 +82,21 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting("ApprovalFlow:WorkflowsDir", WorkflowsDir);
         }
 
-        foreach (var (key, value) in Settings)
+        if (TestDatabase.IsPostgreSql && !Settings.ContainsKey("Database:Provider"))
+        {
+            // Named after the data folder: a host started again on the same folder finds the same database.
+            PostgreSqlDatabase = "af_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(DataDir))))[..24];
+            var server = Task.Run(PostgresServer.InstanceAsync).GetAwaiter().GetResult();
+            DatabaseSettings["Database:Provider"] = "PostgreSql";
+            DatabaseSettings["Database:ConnectionString"] = server.EnsureDatabase(PostgreSqlDatabase);
+        }
+
+        foreach (var (key, value) in Settings.Where(s => s.Key.StartsWith("Database:", StringComparison.Ordinal)))
+        {
+            DatabaseSettings[key] = value;
+        }
+
+        foreach (var (key, value) in DatabaseSettings.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -77,7 +111,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (!KeepDataDir && Directory.Exists(DataDir))
+        if (KeepDataDir)
+        {
+            return;
+        }
+
+        if (PostgreSqlDatabase is not null)
+        {
+            Task.Run(PostgresServer.InstanceAsync).GetAwaiter().GetResult().DropDatabase(PostgreSqlDatabase);
+        }
+
+        if (Directory.Exists(DataDir))
         {
             Directory.Delete(DataDir, recursive: true);
         }

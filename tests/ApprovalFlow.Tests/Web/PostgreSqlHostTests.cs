@@ -5,6 +5,7 @@ using ApprovalFlow.Tests.Infrastructure;
 namespace ApprovalFlow.Tests.Web;
 
 /// <summary>The host on PostgreSQL, as production runs it: migrations, seed, API, scoping and concurrency.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class PostgreSqlHostTests(PostgreSqlHostTests.OnPostgreSql fixture) : IClassFixture<PostgreSqlHostTests.OnPostgreSql>
 {
     private AppFactory App => fixture.App;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ApprovalFlow.Tests.Infrastructure;
 using ApprovalFlow.Workflows.Persistence;
 using ApprovalFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using static ApprovalFlow.Tests.Workflows.Flow;
 namespace ApprovalFlow.Tests.Workflows;
 
 /// <summary>A process killed in the middle of a run: the instance stays at its last commit and nothing committed runs twice.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class CrashRecoveryTests(SqliteEngineDatabase database) : IClassFixture<SqliteEngineDatabase>
 {
     [Fact]

@@ -1,9 +1,11 @@
+using ApprovalFlow.Tests.Infrastructure;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Serialization;
 using ApprovalFlow.Workflows.Validation;
 
 namespace ApprovalFlow.Tests.Workflows;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class WorkflowJsonTests
 {
     private static readonly WorkflowValidator Validator = new(ActivityRegistry.CreateDefault());

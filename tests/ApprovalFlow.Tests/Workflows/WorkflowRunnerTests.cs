@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ApprovalFlow.Tests.Infrastructure;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Expressions;
 using ApprovalFlow.Workflows.Runtime;
@@ -8,6 +9,7 @@ using static ApprovalFlow.Tests.Workflows.Flow;
 
 namespace ApprovalFlow.Tests.Workflows;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class WorkflowRunnerTests
 {
     private static Task<RunResult> StartAsync(Flow flow, string? correlation = null, WorkflowRunner? runner = null) =>

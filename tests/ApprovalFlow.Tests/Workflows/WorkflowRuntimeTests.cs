@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ApprovalFlow.Tests.Infrastructure;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Persistence;
 using ApprovalFlow.Workflows.Runtime;
@@ -9,9 +10,11 @@ using static ApprovalFlow.Tests.Workflows.Flow;
 namespace ApprovalFlow.Tests.Workflows;
 
 /// <summary>The engine on SQLite, the embedded default.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class SqliteWorkflowRuntimeTests(SqliteEngineDatabase database) : WorkflowRuntimeTests(database), IClassFixture<SqliteEngineDatabase>;
 
 /// <summary>The engine on PostgreSQL, as production runs it.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class PostgresWorkflowRuntimeTests(PostgresEngineDatabase database) : WorkflowRuntimeTests(database), IClassFixture<PostgresEngineDatabase>;
 
 /// <summary>The engine against a real database: versions, bookmarks resumed once, events, incidents, children.</summary>

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using ApprovalFlow.Tests.Infrastructure;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Validation;
 using static ApprovalFlow.Tests.Workflows.Flow;
 
 namespace ApprovalFlow.Tests.Workflows;
 
+[Trait(TestDatabase.Trait, TestDatabase.None)]
 public sealed class WorkflowValidatorTests
 {
     private static readonly WorkflowValidator Validator = new(ActivityRegistry.CreateDefault());

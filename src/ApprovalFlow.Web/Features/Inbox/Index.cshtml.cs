@@ -12,6 +12,9 @@ namespace ApprovalFlow.Web.Features.Inbox;
 /// </summary>
 public sealed class IndexModel(WorkItemInbox inbox, InboxQueries queries, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The <c>ViewData</c> key by which a page gives the layout the inbox count it already knows.</summary>
+    public const string InboxCountKey = "InboxCount";
+
     /// <summary>The items the view keeps, in its order.</summary>
     public IReadOnlyList<InboxEntry> Entries { get; private set; } = [];
 
@@ -44,6 +47,7 @@ public sealed class IndexModel(WorkItemInbox inbox, InboxQueries queries, IStrin
         View = await queries.ViewOfAsync(actor, cancellationToken);
         Entries = InboxQueries.Apply(all, View);
         Total = all.Count;
+        ViewData[InboxCountKey] = Total;
         Requests = Distinct(all.Where(e => e.RequestId is not null).Select(e => (e.RequestId!.Value, e.RequestNumber ?? "")));
         Agencies = Distinct(all.Where(e => e.AgencyId is not null && e.AgencyName is not null).Select(e => (e.AgencyId!.Value, e.AgencyName!)));
     }

@@ -32,7 +32,15 @@ public static class BackgroundJobsExtensions
             return postgres
                 ? new PostgreSqlStorage(
                     new NpgsqlConnectionFactory(configuration["Database:ConnectionString"]!, new PostgreSqlStorageOptions()),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true })
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+
+                        // Idle workers look for enqueued jobs this often (Hangfire.PostgreSql's default is 15 s): a timer
+                        // moved from the schedule to the queue then runs within the same interval, not 15 s later.
+                        QueuePollInterval = options.SchedulePollingInterval,
+                    })
                 : new InMemoryStorage();
         });
         services.AddHangfire(config =>

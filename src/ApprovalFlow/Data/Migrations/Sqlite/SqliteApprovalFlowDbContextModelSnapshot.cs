@@ -795,6 +795,12 @@ namespace ApprovalFlow.Data.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("AssigneeUserId", "Status")
+                        .HasFilter("\"AssigneeUserId\" IS NOT NULL");
+
+                    b.HasIndex("ClaimedByUserId", "Status")
+                        .HasFilter("\"ClaimedByUserId\" IS NOT NULL");
+
                     b.HasIndex("Status", "AssigneeRole", "AgencyId");
 
                     b.ToTable("WorkItems");
