@@ -75,8 +75,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ApprovalFlow:DemoPassword", DemoPassword);
         builder.UseSetting("Jobs:LogThroughHost", "false");
 
-        // Dozens of hosts share the suite's two cores: one background worker each is plenty.
-        builder.UseSetting("Jobs:WorkerCount", "1");
+        // Dozens of hosts share the suite's two cores, so few workers each; but two, so that a job waiting out a timer
+        // or a lock never leaves a host's other jobs (a retry, a delay's resumption) queued behind it.
+        builder.UseSetting("Jobs:WorkerCount", "2");
         if (WorkflowsDir is not null)
         {
             builder.UseSetting("ApprovalFlow:WorkflowsDir", WorkflowsDir);
