@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ApprovalFlow.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlApprovalFlowDbContext))]
-    [Migration("20261124054717_MailAndDocuments")]
-    partial class MailAndDocuments
+    [Migration("20261124063404_MailDocumentsAndInbox")]
+    partial class MailDocumentsAndInbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -804,6 +804,12 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("AssigneeUserId", "Status")
+                        .HasFilter("\"AssigneeUserId\" IS NOT NULL");
+
+                    b.HasIndex("ClaimedByUserId", "Status")
+                        .HasFilter("\"ClaimedByUserId\" IS NOT NULL");
 
                     b.HasIndex("Status", "AssigneeRole", "AgencyId");
 

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ApprovalFlow.Data.Migrations.PostgreSql
+namespace ApprovalFlow.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class MailAndDocuments : Migration
+    public partial class MailDocumentsAndInbox : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,20 +14,20 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<Guid>(
                 name: "ProposalId",
                 table: "Notifications",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "QueuedAtUtcTicks",
                 table: "Notifications",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
                 name: "SentTo",
                 table: "Notifications",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
@@ -35,16 +35,16 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                 name: "ApprovalLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApproverUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubjectRevision = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApproverUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectRevision = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RevokedReason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -61,16 +61,16 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                 name: "DocumentVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SignedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Docx = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PdfSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DocxSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SignedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Docx = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DocxSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,15 +81,27 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
                 name: "MailTemplates",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Source = table.Column<string>(type: "text", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_MailTemplates", x => x.Name);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_AssigneeUserId_Status",
+                table: "WorkItems",
+                columns: new[] { "AssigneeUserId", "Status" },
+                filter: "\"AssigneeUserId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_ClaimedByUserId_Status",
+                table: "WorkItems",
+                columns: new[] { "ClaimedByUserId", "Status" },
+                filter: "\"ClaimedByUserId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_QueuedAtUtcTicks",
@@ -125,6 +137,14 @@ namespace ApprovalFlow.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "MailTemplates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkItems_AssigneeUserId_Status",
+                table: "WorkItems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkItems_ClaimedByUserId_Status",
+                table: "WorkItems");
 
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_QueuedAtUtcTicks",
