@@ -1,6 +1,7 @@
 using ApprovalFlow.Identity;
 using ApprovalFlow.Workflows.Persistence;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -43,6 +44,10 @@ public static class BackgroundJobsExtensions
                     })
                 : new InMemoryStorage();
         });
+        // Hangfire's default activator is whatever the static JobActivator.Current holds when it is first asked for,
+        // and every host's configuration overwrites that static: two hosts starting together (tests) would run each
+        // other's jobs in the other's container, against the other's database, or in one already disposed.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
