@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Dashboard;
+using ApprovalFlow.Web.Features.Health;
 using ApprovalFlow.Web.Features.Holidays;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Jobs;
@@ -14,6 +15,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddTestingClockIfConfigured(builder.Configuration, builder.Environment);
 builder.Services.AddApprovalFlowData(builder.Configuration);
 builder.Services.AddApprovalFlowIdentity();
 builder.Services.AddApprovalFlowLocalization();
@@ -23,6 +25,7 @@ builder.Services.AddInboxFeature();
 builder.Services.AddApprovalFlowJobs(builder.Configuration);
 builder.Services.AddApprovalFlowMail(builder.Configuration);
 builder.Services.AddDashboardFeature();
+builder.Services.AddApprovalFlowHealthChecks();
 builder.Services.AddRazorPages(options =>
     {
         // One folder per feature: each page sits beside its endpoint and handler.
@@ -63,6 +66,7 @@ app.UseWhen(
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseLogScopes();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -84,6 +88,7 @@ app.MapDashboardEndpoints();
 app.MapAwayEndpoints();
 app.MapJobsDashboard();
 app.MapHolidayEndpoints();
+app.MapHealthEndpoint();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -8,9 +8,17 @@ namespace ApprovalFlow.Notifications;
 /// <summary>
 /// Delivers the notifications the outbox holds: each to its named recipient, or to every member of its role (within
 /// its agency). A delivery that fails is tried again later with back-off and never touches the workflow that queued it.
+/// Several deliveries may run at once (one per node): each notification is claimed before it is sent, so one node
+/// sends it and the others pass it by.
 /// </summary>
 public sealed class NotificationDelivery(ApprovalFlowDbContext db, IMailTransport transport, MailOptions options, TimeProvider clock)
 {
+    /// <summary>
+    /// How long a claim keeps other deliveries off a notification: far longer than a send takes. Only a node that died
+    /// between its claim and its record of the send leaves one behind; another node sends it once the claim lapses.
+    /// </summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
     /// <summary>Delivers what is waiting and due for another attempt; returns how many were delivered.</summary>
     public async Task<int> DeliverPendingAsync(string baseUrl, CancellationToken cancellationToken)
     {
@@ -21,6 +29,11 @@ public sealed class NotificationDelivery(ApprovalFlowDbContext db, IMailTranspor
         var delivered = 0;
         foreach (var notification in pending)
         {
+            if (!await ClaimAsync(notification, cancellationToken))
+            {
+                continue; // another node's delivery has it
+            }
+
             try
             {
                 var item = await db.WorkItems.AsNoTracking().SingleAsync(i => i.Id == notification.WorkItemId, cancellationToken);
@@ -46,6 +59,19 @@ public sealed class NotificationDelivery(ApprovalFlowDbContext db, IMailTranspor
         }
 
         return delivered;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="notification"/> for this delivery by moving its next attempt past the lease, only if no
+    /// one moved it since it was read: of concurrent deliveries, exactly one sees a row updated.
+    /// </summary>
+    private async Task<bool> ClaimAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var seen = notification.NextAttemptAtUtcTicks;
+        var claimed = await db.Notifications
+            .Where(n => n.Id == notification.Id && n.DeliveredAt == null && n.NextAttemptAtUtcTicks == seen)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.NextAttemptAtUtcTicks, clock.GetUtcNow().Add(ClaimLease).UtcTicks), cancellationToken);
+        return claimed == 1;
     }
 
     private async Task<List<NotificationMail.Recipient>> RecipientsAsync(Notification notification, CancellationToken cancellationToken)
