@@ -22,18 +22,18 @@ public sealed class TestingClock(string offsetFile) : TimeProvider
     private DateTime lastWrite;
     private long nextReadTimestamp;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + CurrentOffset();
+    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + CurrentOffset();
 
     private TimeSpan CurrentOffset()
     {
         lock (gate)
         {
-            if (System.GetTimestamp() < nextReadTimestamp)
+            if (TimeProvider.System.GetTimestamp() < nextReadTimestamp)
             {
                 return offset;
             }
 
-            nextReadTimestamp = System.GetTimestamp() + (long)(ReadInterval.TotalSeconds * System.TimestampFrequency);
+            nextReadTimestamp = TimeProvider.System.GetTimestamp() + (long)(ReadInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
             var written = File.GetLastWriteTimeUtc(offsetFile);
             if (written != lastWrite)
             {

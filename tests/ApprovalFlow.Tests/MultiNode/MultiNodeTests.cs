@@ -217,8 +217,10 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
 
     private void AssertBothNodesServedAndLoggedWithScopes(IEnumerable<Guid> proposals)
     {
+        // Each node answered a fair share of the chain, B before its death and after its return.
         var served = balancer.Served;
-        Assert.True(served.GetValueOrDefault("A") > 1000 && served.GetValueOrDefault("B") > 1000, string.Join(", ", served));
+        var total = served.Values.Sum();
+        Assert.True(served.GetValueOrDefault("A") > total / 3 && served.GetValueOrDefault("B") > total / 3, string.Join(", ", served));
 
         // The engine's log lines carry the work item (from the request), the instance and the proposal (its correlation).
         var ids = proposals.Select(p => p.ToString()).ToHashSet();

@@ -24,9 +24,7 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteAsync, AllowCachingResponses = false })
-            .AllowAnonymous()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesAttribute("application/json"));
+        routes.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
         return routes;
     }
 
