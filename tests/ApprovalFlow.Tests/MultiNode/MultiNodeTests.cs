@@ -67,6 +67,13 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
         var watch = System.Diagnostics.Stopwatch.StartNew();
         void Phase(string name) => output.WriteLine($"{watch.Elapsed:mm\\:ss} {name}");
         var agencies = await AgenciesAsync();
+
+        // The nodes started together made one data-protection key between them, and both use it.
+        await using (var db = Context())
+        {
+            Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
+        }
+
         await SignInOnOneNodeIsHonouredByTheOtherAsync();
 
         // 40 requests to five agencies each: 200 proposals, each with its draft waiting on the agency's staff.
