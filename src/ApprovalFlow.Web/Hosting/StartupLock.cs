@@ -18,16 +18,31 @@ internal sealed class StartupLock : IAsyncDisposable
 
     private StartupLock(ApprovalFlowDbContext db) => this.db = db;
 
+    /// <summary>How often a node waiting for another's preparation asks again.</summary>
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(500);
+
     public static async Task<StartupLock> AcquireAsync(ApprovalFlowDbContext db, CancellationToken cancellationToken)
     {
         // The connection stays open until disposal: the lock lives as long as the session that took it.
         await db.Database.OpenConnectionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+            // Asked again and again rather than waited for in one statement: the first node's migrations may take
+            // longer than a command may run.
+            while (!await TryLockAsync(db, cancellationToken))
+            {
+                await Task.Delay(RetryInterval, cancellationToken);
+            }
         }
 
         return new StartupLock(db);
+    }
+
+    private static async Task<bool> TryLockAsync(ApprovalFlowDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT pg_try_advisory_lock({LockKey})";
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     public async ValueTask DisposeAsync()

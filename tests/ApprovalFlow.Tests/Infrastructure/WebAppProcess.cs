@@ -61,7 +61,8 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
 
         var app = new WebAppProcess(name, Process.Start(start)!, listenOn);
-        await app.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2));
+        // Generous: on a busy machine a first start migrates and seeds for a while, and a second waits for it.
+        await app.WaitUntilHealthyAsync(TimeSpan.FromMinutes(4));
         return app;
     }
 

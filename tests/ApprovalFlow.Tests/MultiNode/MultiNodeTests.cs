@@ -36,8 +36,8 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
     private readonly string dataRoot = Directory.CreateTempSubdirectory("approvalflow-nodes-").FullName;
     private SmtpServer smtp = null!;
     private string connectionString = null!;
-    private WebAppProcess nodeA = null!;
-    private WebAppProcess nodeB = null!;
+    private WebAppProcess? nodeA;
+    private WebAppProcess? nodeB;
     private ClusterDriver chain = null!;
 
     public async Task InitializeAsync()
@@ -46,20 +46,41 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
         connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
 
         // Started together on an empty database: one migrates and seeds while the other waits for it.
-        (nodeA, nodeB) = await (StartNodeAsync("A"), StartNodeAsync("B")).WhenBoth();
-        balancer.Route(nodeA, nodeB);
+        var (a, b) = (StartNodeAsync("A"), StartNodeAsync("B"));
+        try
+        {
+            await Task.WhenAll(a, b);
+        }
+        finally
+        {
+            // Whichever started is stopped at disposal, even if the other did not.
+            nodeA = a.IsCompletedSuccessfully ? a.Result : null;
+            nodeB = b.IsCompletedSuccessfully ? b.Result : null;
+        }
+
+        balancer.Route(A, B);
         chain = new ClusterDriver(balancer);
     }
 
     public async Task DisposeAsync()
     {
-        await nodeA.DisposeAsync();
-        await nodeB.DisposeAsync();
+        foreach (var node in new[] { nodeA, nodeB })
+        {
+            if (node is not null)
+            {
+                await node.DisposeAsync();
+            }
+        }
+
         await smtp.DisposeAsync();
         Directory.Delete(dataRoot, recursive: true);
     }
 
     public void Dispose() => clock.Dispose();
+
+    private WebAppProcess A => nodeA ?? throw new InvalidOperationException("Node A is not running.");
+
+    private WebAppProcess B => nodeB ?? throw new InvalidOperationException("Node B is not running.");
 
     [Fact]
     public async Task Two_nodes_take_200_proposals_through_the_chain_and_send_each_reminder_and_mail_once_when_one_dies()
@@ -131,8 +152,8 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
         // message B claimed and never recorded is A's once B's claim lapses.
         clock.Set(new DateTimeOffset(2022, 2, 9, 8, 0, 10, Vietnam));
         await Task.Delay(Random.Shared.Next(300, 1500));
-        balancer.Route(nodeA);
-        nodeB.Kill();
+        balancer.Route(A);
+        B.Kill();
         clock.Set(clock.Now + NotificationDelivery.ClaimLease + TimeSpan.FromMinutes(1));
         await WaitForBackgroundWorkAsync();
         await using (var db = Context())
@@ -148,8 +169,9 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
 
         Phase("Wednesday's reminders sent by A alone");
         // B comes back, and the rest of the chain alternates between the two nodes again.
+        await B.DisposeAsync();
         nodeB = await StartNodeAsync("B");
-        balancer.Route(nodeA, nodeB);
+        balancer.Route(A, B);
         chain.SignOutEveryone();
         await Parallel.ForEachAsync(proposals.Skip(100), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (entry, _) =>
         {
@@ -231,7 +253,7 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
 
         // The engine's log lines carry the work item (from the request), the instance and the proposal (its correlation).
         var ids = proposals.Select(p => p.ToString()).ToHashSet();
-        var scoped = nodeA.Output.Concat(nodeB.Output).Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement)
+        var scoped = A.Output.Concat(B.Output).Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement)
             .Where(e => e.GetProperty("Category").GetString() == typeof(WorkflowRuntime).FullName && e.TryGetProperty("Scopes", out _))
             .Select(e => e.GetProperty("Scopes").EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object).SelectMany(s => s.EnumerateObject())
                 .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last().Value.ToString()))
@@ -244,8 +266,8 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
     {
         var item = await chain.ItemAsync(head, request, proposal, "sign-off");
         var token = (await chain.AsAsync(head)).DefaultRequestHeaders.Authorization;
-        using var toA = nodeA.CreateClient();
-        using var toB = nodeB.CreateClient();
+        using var toA = A.CreateClient();
+        using var toB = B.CreateClient();
         toA.DefaultRequestHeaders.Authorization = toB.DefaultRequestHeaders.Authorization = token;
         var answers = await Task.WhenAll(
             toA.PostAsJsonAsync($"/api/work-items/{item}/complete", new { outcome = "Approve" }),
@@ -263,8 +285,8 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
     private async Task SignInOnOneNodeIsHonouredByTheOtherAsync()
     {
         var cookies = new CookieContainer();
-        using var onA = nodeA.CreateClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
-        using var onB = nodeB.CreateClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
+        using var onA = A.CreateClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
+        using var onB = B.CreateClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
         var form = await onA.GetStringAsync("/Account/Login");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         using var login = await onA.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -347,14 +369,4 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
         ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
         ["Logging:LogLevel:Hangfire"] = "Warning",
     });
-}
-
-/// <summary>Awaits two tasks of different results together.</summary>
-internal static class TaskPairs
-{
-    public static async Task<(T1, T2)> WhenBoth<T1, T2>(this (Task<T1> First, Task<T2> Second) tasks)
-    {
-        await Task.WhenAll(tasks.First, tasks.Second);
-        return (await tasks.First, await tasks.Second);
-    }
 }
