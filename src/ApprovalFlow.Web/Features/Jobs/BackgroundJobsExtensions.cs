@@ -32,7 +32,15 @@ public static class BackgroundJobsExtensions
             return postgres
                 ? new PostgreSqlStorage(
                     new NpgsqlConnectionFactory(configuration["Database:ConnectionString"]!, new PostgreSqlStorageOptions()),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true })
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+
+                        // A lock a dead node left behind frees after a minute rather than ten: Hangfire's own locks
+                        // (recurring jobs, schema) are held for moments; the app's work is claimed in its own tables.
+                        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                    })
                 : new InMemoryStorage();
         });
         services.AddHangfire(config =>
