@@ -2,6 +2,7 @@ using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Dashboard;
 using ApprovalFlow.Web.Features.Documents;
+using ApprovalFlow.Web.Features.Health;
 using ApprovalFlow.Web.Features.Holidays;
 using ApprovalFlow.Web.Features.Inbox;
 using ApprovalFlow.Web.Features.Jobs;
@@ -16,6 +17,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddTestingClockIfConfigured(builder.Configuration, builder.Environment);
 builder.Services.AddApprovalFlowData(builder.Configuration);
 builder.Services.AddApprovalFlowIdentity();
 builder.Services.AddApprovalFlowLocalization();
@@ -27,6 +29,7 @@ builder.Services.AddApprovalFlowJobs(builder.Configuration);
 builder.Services.AddApprovalFlowMail(builder.Configuration);
 builder.Services.AddDashboardFeature();
 builder.Services.AddWorkflowDesignerFeature();
+builder.Services.AddApprovalFlowHealthChecks();
 builder.Services.AddRazorPages(options =>
     {
         // One folder per feature: each page sits beside its endpoint and handler.
@@ -71,6 +74,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseLogScopes();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -94,6 +98,7 @@ app.MapDashboardEndpoints();
 app.MapAwayEndpoints();
 app.MapJobsDashboard();
 app.MapHolidayEndpoints();
+app.MapHealthEndpoint();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -5,6 +5,7 @@ using ApprovalFlow.Seeding;
 using ApprovalFlow.Workflows.Hosting;
 using ApprovalFlow.Workflows.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,10 +39,11 @@ public static partial class DataServiceExtensions
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName))
             .Validate(o => o.PlausibilityLimit > 0, "Budget:PlausibilityLimit must be positive.")
             .ValidateOnStart();
-        // Keys sign cookies and bearer tokens: kept with the data, so that sign-ins survive a restart.
+        // Keys sign cookies, bearer tokens and e-mail links: kept in the database, so that sign-ins survive a restart
+        // and whatever one node issued, every node of a cluster accepts.
         services.AddDataProtection()
             .SetApplicationName("ApprovalFlow")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(app.ResolvedDataDir, "keys")));
+            .PersistKeysToDbContext<ApprovalFlowDbContext>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped(sp => new ProposalValidator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BudgetOptions>>().Value));
         services.AddScoped<ProposalDrafts>();
@@ -67,6 +69,7 @@ public static partial class DataServiceExtensions
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApprovalFlowDbContext>();
+        await using var startupLock = await StartupLock.AcquireAsync(db, CancellationToken.None);
         await db.Database.MigrateAsync();
 
         if (db.Database.IsSqlite())
@@ -96,6 +99,23 @@ public static partial class DataServiceExtensions
         if (options.SeedDemoData && await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(options.DemoPassword, CancellationToken.None))
         {
             LogSeeded(app.Logger, options.ResolvedDataDir);
+        }
+
+        EnsureDataProtectionKey(app.Services.GetRequiredService<IKeyManager>());
+    }
+
+    /// <summary>
+    /// Creates the first data-protection key now, under the start-up lock, rather than on the first request of each
+    /// node: two nodes started together would each make one, and until their key rings refreshed neither would read
+    /// the other's cookies.
+    /// </summary>
+    private static void EnsureDataProtectionKey(IKeyManager keys)
+    {
+        // Data protection dates its keys by the system's clock, whatever clock the app runs on.
+        var now = DateTimeOffset.UtcNow;
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(7)))
+        {
+            keys.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
         }
     }
 

@@ -36,7 +36,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<WorkflowDefinitionAuthoring>(sp => new(sp.GetRequiredService<TContext>(), sp.GetRequiredService<WorkflowValidator>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<WorkflowRuntime>(sp => new(
             sp.GetRequiredService<TContext>(), sp.GetRequiredService<WorkflowDefinitionStore>(), sp.GetRequiredService<WorkflowRunner>(),
-            sp.GetRequiredService<InstanceLocks>(), sp.GetServices<IWorkflowCommitParticipant>(), sp.GetServices<IWorkflowTimerScheduler>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<InstanceLocks>(), sp.GetServices<IWorkflowCommitParticipant>(), sp.GetServices<IWorkflowTimerScheduler>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<WorkflowRuntime>>()));
         return services;
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using ApprovalFlow.Workflows.Activities;
 using ApprovalFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ApprovalFlow.Workflows.Persistence;
 
@@ -31,13 +33,17 @@ public interface IWorkflowCommitParticipant
 
 /// <summary>
 /// Runs instances against the database: each start, resume, retry or cancel loads the instance, runs it, and
-/// commits its state, bookmarks, journal, incident and every participant's rows in one transaction. An instance
-/// whose row changed meanwhile is not committed: the loser's answer is <see cref="ResumeResult.AlreadyHandled"/>.
+/// commits its state, bookmarks, journal, incident and every participant's rows in one transaction. One run of an
+/// instance at a time, on one node and across nodes; an instance whose row changed meanwhile is not committed: the
+/// loser's answer is <see cref="ResumeResult.AlreadyHandled"/>.
 /// </summary>
-public sealed class WorkflowRuntime(
+public sealed partial class WorkflowRuntime(
     DbContext db, WorkflowDefinitionStore definitions, WorkflowRunner runner, InstanceLocks locks,
-    IEnumerable<IWorkflowCommitParticipant> participants, IEnumerable<IWorkflowTimerScheduler> schedulers, TimeProvider clock)
+    IEnumerable<IWorkflowCommitParticipant> participants, IEnumerable<IWorkflowTimerScheduler> schedulers, TimeProvider clock,
+    ILogger<WorkflowRuntime>? logger = null)
 {
+    private readonly ILogger log = logger ?? NullLogger<WorkflowRuntime>.Instance;
+
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Starts an instance of the published version of <paramref name="definitionId"/>.</summary>
@@ -65,6 +71,7 @@ public sealed class WorkflowRuntime(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        using var scope = BeginInstanceScope(instance.Id, instance.DefinitionId, correlationId);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -74,6 +81,8 @@ public sealed class WorkflowRuntime(
         {
             await db.Database.CloseConnectionAsync();
         }
+
+        LogStarted(log, definition.DefinitionId, definition.Version, run.State.Status);
 
         await AfterCommitAsync(run, instance.ParentBookmarkId, cancellationToken);
         return run;
@@ -204,15 +213,21 @@ public sealed class WorkflowRuntime(
         var stripe = locks.For(instanceId);
         await stripe.WaitAsync(cancellationToken);
 
-        // One connection for the load and the commit: opening one costs more than the queries themselves.
+        // One connection for the load and the commit: opening one costs more than the queries themselves. Across
+        // nodes the database's lock serializes the runs; it is taken after the node's own, so a node queues its
+        // runs of one instance in memory and holds at most one connection waiting on the database per instance.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        IAsyncDisposable? crossNode = null;
         try
         {
+            crossNode = await CrossNodeInstanceLock.AcquireAsync(db, instanceId, cancellationToken);
             var record = await new InstanceRows(db).FindInstanceAsync(instanceId, cancellationToken);
             if (record is null)
             {
                 return (new ResumeResult.AlreadyHandled(), null);
             }
+
+            using var scope = BeginInstanceScope(record.Id, record.DefinitionId, record.CorrelationId);
 
             var state = JsonSerializer.Deserialize<WorkflowState>(record.StateJson, StateJson)!;
             var before = state.Bookmarks.Select(b => b.Id).ToList();
@@ -237,13 +252,25 @@ public sealed class WorkflowRuntime(
             {
                 // Another process committed a run of this instance first: ours never happened.
                 db.ChangeTracker.Clear();
+                LogLostRace(log);
                 return (new ResumeResult.AlreadyHandled(), null);
+            }
+
+            LogRan(log, result.State.Status, result.State.Bookmarks.Count);
+            if (result.Incident is { } incident)
+            {
+                LogIncident(log, incident.ActivityId, incident.ActivityType, incident.Message);
             }
 
             return (new ResumeResult.Resumed(result), record.ParentBookmarkId);
         }
         finally
         {
+            if (crossNode is not null)
+            {
+                await crossNode.DisposeAsync();
+            }
+
             await db.Database.CloseConnectionAsync();
             stripe.Release();
         }
@@ -298,6 +325,22 @@ public sealed class WorkflowRuntime(
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>What everything logged about one instance carries, on whichever node: its id, definition and correlation (a proposal's or request's id).</summary>
+    private IDisposable? BeginInstanceScope(string instanceId, string definitionId, string? correlationId) =>
+        log.BeginScope(new Dictionary<string, object?> { ["WorkflowInstanceId"] = instanceId, ["WorkflowDefinitionId"] = definitionId, ["CorrelationId"] = correlationId });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started workflow {DefinitionId} v{Version}: {Status}")]
+    private static partial void LogStarted(ILogger logger, string definitionId, int version, WorkflowStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ran the instance: {Status}, {Bookmarks} bookmark(s) waiting")]
+    private static partial void LogRan(ILogger logger, WorkflowStatus status, int bookmarks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another run of the instance committed first; this run was dropped")]
+    private static partial void LogLostRace(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} ({ActivityType}) faulted: {Message}")]
+    private static partial void LogIncident(ILogger logger, string activityId, string activityType, string message);
 
     private async Task<ResumeResult> AfterCommitAsync((ResumeResult Result, string? ParentBookmarkId) outcome, CancellationToken cancellationToken)
     {
@@ -368,7 +411,8 @@ public sealed class WorkflowRuntime(
 
 /// <summary>
 /// One process's locks on instances (striped, so memory stays flat): runs of one instance on one node queue up
-/// instead of racing to a commit that one of them would lose. Across nodes the instance row's revision decides.
+/// instead of racing to a commit that one of them would lose. Across nodes on PostgreSQL an advisory lock does the
+/// same (<see cref="CrossNodeInstanceLock"/>), and the instance row's revision still refuses any commit that raced.
 /// </summary>
 public sealed class InstanceLocks
 {

@@ -11,6 +11,7 @@ using ApprovalFlow.Reminders;
 using ApprovalFlow.Requests;
 using ApprovalFlow.Workflows.Persistence;
 using ApprovalFlow.WorkItems;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,7 +23,7 @@ namespace ApprovalFlow.Data;
 /// Provider-neutral; each provider derives its own context so that its migrations live apart.
 /// </summary>
 public abstract class ApprovalFlowDbContext(DbContextOptions options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>Enum names rather than numbers, so that the stored views stay readable and survive a reordering.</summary>
     private static readonly JsonSerializerOptions InboxViewJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -56,6 +57,12 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
 
     /// <summary>The holiday table: days off and swapped working days (see <see cref="BusinessCalendar"/>).</summary>
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    /// <summary>
+    /// The keys that protect sign-in cookies, bearer tokens and e-mail links: in the database, so that what one node
+    /// issued every other node reads, and a restart or a new node signs no one out.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Seals new audit lines onto the chain in the same save, serialized across writers (see <see cref="LockAuditChainAsync"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -107,6 +114,8 @@ public abstract class ApprovalFlowDbContext(DbContextOptions options)
         // The engine's tables live here too, so that a workflow step and the domain's changes commit as one.
         builder.ApplyWorkflowModel();
         builder.ApplyConfiguration(new Documents.Records.DocumentVersionConfiguration());
+
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 
         builder.Entity<AppUser>(user =>
         {

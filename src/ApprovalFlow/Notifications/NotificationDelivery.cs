@@ -9,11 +9,22 @@ namespace ApprovalFlow.Notifications;
 /// <summary>
 /// Delivers the notifications the outbox holds: each to its named recipient, or to every member of its role (within
 /// its agency). A recipient who may act on an email-approvable item gets a fresh approval link in their message. A
-/// delivery that fails is tried again later with back-off and never touches the workflow that queued it.
+/// delivery that fails is tried again later with back-off and never touches the workflow that queued it. Several
+/// deliveries may run at once (one per node): each notification is claimed before it is sent, so one node sends it
+/// and the others pass it by.
 /// </summary>
 public sealed class NotificationDelivery(
     ApprovalFlowDbContext db, IMailTransport transport, MailOptions options, MailTemplates templates, ApprovalLinks links, TimeProvider clock)
 {
+    /// <summary>
+    /// How long a claim keeps other deliveries off a notification: far longer than a send takes. Only a node that died
+    /// between its claim and its record of the send leaves one behind; another node sends it once the claim lapses.
+    /// </summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>What <see cref="Notification.SentTo"/> holds when there was no one to send to, or nothing left to say.</summary>
+    public const string NothingSent = "—";
+
     /// <summary>Delivers what is waiting and due for another attempt; returns how many were delivered.</summary>
     public async Task<int> DeliverPendingAsync(string baseUrl, CancellationToken cancellationToken)
     {
@@ -25,6 +36,11 @@ public sealed class NotificationDelivery(
         var delivered = 0;
         foreach (var notification in pending)
         {
+            if (!await ClaimAsync(notification, cancellationToken))
+            {
+                continue; // another node's delivery has it
+            }
+
             try
             {
                 notification.SentTo = await DeliverAsync(notification, edited, baseUrl, cancellationToken);
@@ -52,7 +68,7 @@ public sealed class NotificationDelivery(
     {
         if (await NotificationSubject.LoadAsync(db, notification, cancellationToken) is not { } about)
         {
-            return "—";
+            return NothingSent;
         }
 
         var recipients = await RecipientsAsync(notification, cancellationToken);
@@ -74,7 +90,20 @@ public sealed class NotificationDelivery(
             await transport.SendAsync(NotificationMail.Compose(template, model, notification, recipient, options), cancellationToken);
         }
 
-        return string.Join(", ", recipients.Select(r => r.Email));
+        return recipients.Count == 0 ? NothingSent : string.Join(", ", recipients.Select(r => r.Email));
+    }
+
+    /// <summary>
+    /// Takes <paramref name="notification"/> for this delivery by moving its next attempt past the lease, only if no
+    /// one moved it since it was read: of concurrent deliveries, exactly one sees a row updated.
+    /// </summary>
+    private async Task<bool> ClaimAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var seen = notification.NextAttemptAtUtcTicks;
+        var claimed = await db.Notifications
+            .Where(n => n.Id == notification.Id && n.DeliveredAt == null && n.NextAttemptAtUtcTicks == seen)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.NextAttemptAtUtcTicks, clock.GetUtcNow().Add(ClaimLease).UtcTicks), cancellationToken);
+        return claimed == 1;
     }
 
     private async Task<List<NotificationMail.Recipient>> RecipientsAsync(Notification notification, CancellationToken cancellationToken)

@@ -112,7 +112,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("a request's submission download", "/documents/requests/{r1}/submission.pdf", new() { [Admin] = HttpStatusCode.OK, [Reviewer] = HttpStatusCode.OK, [Leader] = HttpStatusCode.OK, [Ubnd] = HttpStatusCode.OK }, HttpStatusCode.NotFound),
     ];
 
+    /// <summary>What anyone may call, signed in or not, and must tell them nothing they may not see.</summary>
+    private static readonly (string Name, string Url)[] Public =
+    [
+        ("health", "/health"),
+    ];
+
     public static TheoryData<string, string?> ApiCases() => Cases(Api.Select(a => a.Name));
+
+    public static TheoryData<string, string?> PublicCases() => Cases(Public.Select(p => p.Name));
 
     public static TheoryData<string, string?> PageCases() => Cases(Pages.Select(p => p.Name));
 
@@ -126,6 +134,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         using var response = await client.SendAsync(request);
         var expected = caller is null ? HttpStatusCode.Unauthorized : except.GetValueOrDefault(caller, otherwise);
         Assert.True(expected == response.StatusCode, $"{endpoint} as {caller ?? "anonymous"}: expected {expected}, got {response.StatusCode}");
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicCases))]
+    public async Task Public_endpoint_answers_every_caller_alike(string endpoint, string? caller)
+    {
+        var url = Public.Single(p => p.Name == endpoint).Url;
+        var client = caller is null ? fixture.App.CreateClient() : await fixture.Api.AsAsync(caller);
+        using var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{endpoint} as {caller ?? "anonymous"}: expected OK, got {response.StatusCode}");
     }
 
     [Theory]

@@ -41,6 +41,9 @@ public static class BackgroundJobsExtensions
                         // Idle workers look for enqueued jobs this often (Hangfire.PostgreSql's default is 15 s): a timer
                         // moved from the schedule to the queue then runs within the same interval, not 15 s later.
                         QueuePollInterval = options.SchedulePollingInterval,
+                        // A lock a dead node left behind frees after a minute rather than ten: Hangfire's own locks
+                        // (recurring jobs, schema) are held for moments; the app's work is claimed in its own tables.
+                        DistributedLockTimeout = TimeSpan.FromMinutes(1),
                     })
                 : new InMemoryStorage();
         });

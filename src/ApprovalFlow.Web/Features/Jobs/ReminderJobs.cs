@@ -9,13 +9,16 @@ public sealed class ReminderJobs(ReminderSweep sweep, IBackgroundJobClient jobs)
     /// <summary>The recurring job's id in Hangfire.</summary>
     public const string SweepId = "reminders";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    /// <summary>
+    /// Sends the reminders due. Sweeps may overlap across nodes: each reminder is claimed by one statement (see
+    /// <see cref="ReminderSweep"/>), so no Hangfire lock is needed, and none is left held by a node that died.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var sent = await sweep.RunAsync(cancellationToken);
         if (sent > 0)
         {
-            // Deliver now rather than at the next minute; the delivery job runs one at a time, so this never races it.
+            // Deliver now rather than at the next minute; deliveries claim each message, so this never sends one twice.
             jobs.Enqueue<MailJobs>(j => j.DeliverAsync(CancellationToken.None));
         }
 

@@ -23,7 +23,7 @@ public sealed class WorkflowTimerJobs(WorkflowRuntime runtime, IBackgroundJobCli
         }
     }
 
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    /// <summary>Resumes every timer due; sweeps may overlap across nodes, as each resume takes the instance's lock and the bookmark only once.</summary>
     public Task<int> SweepAsync(CancellationToken cancellationToken) => runtime.ResumeDueTimersAsync(clock.GetUtcNow(), cancellationToken);
 }
 
