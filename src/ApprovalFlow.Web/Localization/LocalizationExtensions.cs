@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace ApprovalFlow.Web.Localization;
 
@@ -11,6 +14,10 @@ public static class LocalizationExtensions
     public static IServiceCollection AddApprovalFlowLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Vietnamese letters go out as letters, not as numeric entities ("Nhận", not "Nh&#x1EAD;n"): pages are a
+        // third smaller and readable in their source. Markup characters (< > & " ') are still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Supported[0]);

@@ -8,6 +8,12 @@ public sealed class AgencyDirectory(ApprovalFlowDbContext db)
 {
     public async Task<AgencyLookup> LoadAsync(CancellationToken cancellationToken) =>
         new(await db.Agencies.AsNoTracking().Include(a => a.Profiles).ToDictionaryAsync(a => a.Id, cancellationToken));
+
+    /// <summary>Only <paramref name="ids"/>: for a hot page that names a handful of agencies (the inbox).</summary>
+    public async Task<AgencyLookup> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? new(new Dictionary<Guid, Agency>())
+            : new(await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).Include(a => a.Profiles).ToDictionaryAsync(a => a.Id, cancellationToken));
 }
 
 /// <summary>

@@ -33,6 +33,19 @@ public sealed class InboxQueries(ApprovalFlowDbContext db, OutOfOffice outOfOffi
     /// <summary>Every open item in the actor's inbox (absent colleagues' included), described, in no particular order.</summary>
     public async Task<IReadOnlyList<InboxEntry>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
+        await using var connection = await OneConnection.OpenAsync(db, cancellationToken);
+        return await ReadAsync(actor, cancellationToken);
+    }
+
+    /// <summary>The inbox and the view the actor left it in, as the inbox page shows them.</summary>
+    public async Task<(IReadOnlyList<InboxEntry> Entries, InboxView View)> ListWithViewAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        await using var connection = await OneConnection.OpenAsync(db, cancellationToken);
+        return (await ReadAsync(actor, cancellationToken), await ViewOfAsync(actor, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<InboxEntry>> ReadAsync(Actor actor, CancellationToken cancellationToken)
+    {
         var standingInFor = await outOfOffice.StandingInForAsync(actor, cancellationToken);
         var items = await db.WorkItems.AsNoTracking().Where(WorkItemAccess.OpenFor(actor, standingInFor)).ToListAsync(cancellationToken);
         var absentees = standingInFor.Count == 0 || items.TrueForAll(i => WorkItemAccess.ActsOn(i, actor.UserId, actor.AgencyId, actor.Roles))
@@ -106,12 +119,26 @@ public sealed class InboxQueries(ApprovalFlowDbContext db, OutOfOffice outOfOffi
     private async Task<IReadOnlyList<InboxEntry>> DescribeAsync(IReadOnlyList<WorkItem> items, Func<WorkItem, UserRef?> onBehalfOf, CancellationToken cancellationToken)
     {
         var correlations = items.Select(i => Guid.TryParse(i.CorrelationId, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        var proposals = await db.Proposals.AsNoTracking().Where(p => correlations.Contains(p.Id))
-            .Select(p => new { p.Id, p.RequestId, p.AgencyId }).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var requestIds = correlations.Concat(proposals.Values.Select(p => p.RequestId)).Distinct().ToList();
-        var requests = await db.Requests.AsNoTracking().Where(r => requestIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.Number, r.Date }).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var agencies = await directory.LoadAsync(cancellationToken);
+        // A proposal's step names its request too: one query for both. Only the request letters' own steps (the ICT
+        // department's and the UBND's) need the second, and an agency's inbox has none.
+        var proposals = await (
+                from p in db.Proposals.AsNoTracking()
+                where correlations.Contains(p.Id)
+                join r in db.Requests on p.RequestId equals r.Id
+                select new { p.Id, p.RequestId, p.AgencyId, Request = new RequestRef(r.Id, r.Number, r.Date) })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var requests = proposals.Values.Select(p => p.Request).DistinctBy(r => r.Id).ToDictionary(r => r.Id);
+        var letterIds = correlations.Where(id => !proposals.ContainsKey(id)).ToList();
+        if (letterIds.Count > 0)
+        {
+            var letters = await db.Requests.AsNoTracking().Where(r => letterIds.Contains(r.Id))
+                .Select(r => new RequestRef(r.Id, r.Number, r.Date)).ToListAsync(cancellationToken);
+            letters.ForEach(r => requests[r.Id] = r);
+        }
+
+        var agencyIds = items.Select(i => proposals.GetValueOrDefault(Guid.TryParse(i.CorrelationId, out var id) ? id : Guid.Empty)?.AgencyId ?? i.AgencyId)
+            .OfType<Guid>().Distinct().ToList();
+        var agencies = await directory.LoadAsync(agencyIds, cancellationToken);
         var now = clock.GetUtcNow();
         var today = OutOfOffice.Today(clock);
         return
@@ -129,6 +156,8 @@ public sealed class InboxQueries(ApprovalFlowDbContext db, OutOfOffice outOfOffi
             }),
         ];
     }
+
+    private sealed record RequestRef(Guid Id, string Number, DateOnly Date);
 
     private static DueState DueOf(WorkItem item, DateTimeOffset now) => item.DueAt switch
     {

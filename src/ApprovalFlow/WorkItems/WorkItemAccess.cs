@@ -21,8 +21,8 @@ public static class WorkItemAccess
     /// <remarks>
     /// Shaped for the indexes at a province's scale (a million items): every branch is an equality on an indexed
     /// column, so both databases read only the matching open rows (SQLite's multi-index OR, PostgreSQL's bitmap OR).
-    /// The roles go into the SQL as constants (a person has one to three of a handful): a collection parameter would
-    /// hide from SQLite's planner which index prefix it seeks.
+    /// The roles go into the SQL as one parameter each (EF Core 10's default for a collection): the planner sees an
+    /// IN list it can seek the index with, and the SQL is generated once and cached, which constants would prevent.
     /// </remarks>
     public static Expression<Func<WorkItem, bool>> OpenFor(Actor actor, IReadOnlyCollection<Guid> standingInFor)
     {
@@ -34,7 +34,7 @@ public static class WorkItemAccess
             return i => i.Status == WorkItemStatus.Open
                 && (i.AssigneeUserId == userId
                     || i.ClaimedByUserId == userId
-                    || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && EF.Constant(roles).Contains(i.AssigneeRole)
+                    || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && roles.Contains(i.AssigneeRole)
                         && (i.AgencyId == null || i.AgencyId == agencyId)));
         }
 
@@ -44,9 +44,9 @@ public static class WorkItemAccess
         return i => i.Status == WorkItemStatus.Open
             && (i.AssigneeUserId == userId
                 || i.ClaimedByUserId == userId
-                || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && EF.Constant(roles).Contains(i.AssigneeRole)
+                || (i.AssigneeUserId == null && i.ClaimedByUserId == null && i.AssigneeRole != null && roles.Contains(i.AssigneeRole)
                     && (i.AgencyId == null || i.AgencyId == agencyId))
-                || (i.AssigneeRole != null && EF.Constant(roles).Contains(i.AssigneeRole)
+                || (i.AssigneeRole != null && roles.Contains(i.AssigneeRole)
                     && (absent.Contains(i.AssigneeUserId) || absent.Contains(i.ClaimedByUserId))));
     }
 

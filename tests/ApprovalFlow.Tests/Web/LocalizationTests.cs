@@ -15,6 +15,17 @@ public sealed class LocalizationTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Vietnamese_letters_go_out_as_letters_and_markup_stays_encoded()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/Account/Login?returnUrl=%2F%3Cscript%3Eđ");
+
+        Assert.Contains(">Đăng nhập<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x1EA", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>đ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_language_switch_turns_the_pages_English_and_back()
     {
         var session = await PageSession.LoginAsync(app, "chuyenvien.bdt@demo.local");

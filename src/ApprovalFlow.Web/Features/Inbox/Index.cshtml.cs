@@ -43,8 +43,7 @@ public sealed class IndexModel(WorkItemInbox inbox, InboxQueries queries, IStrin
         var actor = User.RequireActor();
         Me = actor.UserId;
         MayReassign = WorkItemAccess.MayReassign(actor);
-        var all = await queries.ListAsync(actor, cancellationToken);
-        View = await queries.ViewOfAsync(actor, cancellationToken);
+        (var all, View) = await queries.ListWithViewAsync(actor, cancellationToken);
         Entries = InboxQueries.Apply(all, View);
         Total = all.Count;
         ViewData[InboxCountKey] = Total;
