@@ -136,9 +136,7 @@ public sealed class InboxQueries(ApprovalFlowDbContext db, OutOfOffice outOfOffi
             letters.ForEach(r => requests[r.Id] = r);
         }
 
-        var agencyIds = items.Select(i => proposals.GetValueOrDefault(Guid.TryParse(i.CorrelationId, out var id) ? id : Guid.Empty)?.AgencyId ?? i.AgencyId)
-            .OfType<Guid>().Distinct().ToList();
-        var agencies = await directory.LoadAsync(agencyIds, cancellationToken);
+        var agencies = await directory.LoadRecentAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = OutOfOffice.Today(clock);
         return
