@@ -24,13 +24,14 @@ public static partial class DataServiceExtensions
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        // Npgsql's own builder reports every keyword it knows as present: ask the string as written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
-            builder.MaxAutoPrepare = AutoPreparedStatements;
+            return connectionString;
         }
 
-        return builder.ConnectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
     }
 
     public static IServiceCollection AddApprovalFlowData(this IServiceCollection services, IConfiguration configuration)
