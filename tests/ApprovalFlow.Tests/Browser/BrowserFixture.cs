@@ -52,7 +52,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Thư điện tử").FillAsync(email);
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(AppFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Signed in once the login page is left and the next page's document is there. Not its "load" event: on a
+        // loaded machine Chromium now and then never fires it after the POST's redirect (seen twice in CI, with the
+        // network long idle), and each test waits for the elements it needs anyway.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 

@@ -41,6 +41,23 @@ public sealed class WebAppProcess : IAsyncDisposable
     public static string WebAssembly { get; } = FindWebAssembly();
 
     /// <summary>Starts the app with <paramref name="settings"/> (configuration keys, e.g. <c>Database:Provider</c>) and waits until <c>/health</c> answers.</summary>
+    /// <summary>
+    /// What every test app process is started with: its data folder, the demo accounts, the repository's workflows,
+    /// mail to <paramref name="smtp"/>, the clock the test moves, and the background jobs looking every second or two.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string dataDir, SmtpServer smtp, TestClockFile clock) => new()
+    {
+        ["ApprovalFlow:DataDir"] = dataDir,
+        ["ApprovalFlow:DemoPassword"] = Web.AppFactory.Password,
+        ["ApprovalFlow:WorkflowsDir"] = Web.AppFactory.DefaultWorkflowsDir,
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Security"] = "None",
+        ["Testing:Clock:OffsetFile"] = clock.Path,
+        ["Jobs:MailCron"] = "*/2 * * * * *",
+        ["Jobs:SchedulePollingInterval"] = "00:00:01",
+    };
+
     public static async Task<WebAppProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, int? port = null)
     {
         var listenOn = port ?? FreePort();

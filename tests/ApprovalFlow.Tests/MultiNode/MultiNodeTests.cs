@@ -357,26 +357,19 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime, I
     private PostgreSqlApprovalFlowDbContext Context() =>
         new(new DbContextOptionsBuilder<PostgreSqlApprovalFlowDbContext>().UseNpgsql(connectionString).Options);
 
-    private Task<WebAppProcess> StartNodeAsync(string name) => WebAppProcess.StartAsync(name, new Dictionary<string, string>
+    private Task<WebAppProcess> StartNodeAsync(string name)
     {
-        ["Database:Provider"] = "PostgreSql",
-        ["Database:ConnectionString"] = connectionString,
-        ["ApprovalFlow:DataDir"] = Path.Combine(dataRoot, name),
-        ["ApprovalFlow:DemoPassword"] = AppFactory.Password,
-        ["ApprovalFlow:WorkflowsDir"] = AppFactory.DefaultWorkflowsDir,
-        ["ApprovalFlow:BaseUrl"] = "http://approvalflow.test",
-        ["Mail:Host"] = "127.0.0.1",
-        ["Mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Mail:Security"] = "None",
-        ["Testing:Clock:OffsetFile"] = clock.Path,
+        var settings = WebAppProcess.Settings(Path.Combine(dataRoot, name), smtp, clock);
+        settings["Database:Provider"] = "PostgreSql";
+        settings["Database:ConnectionString"] = connectionString;
+        settings["ApprovalFlow:BaseUrl"] = "http://approvalflow.test";
 
         // Sweeps every two seconds rather than every minute, so that the test waits seconds for what is due.
-        ["Jobs:ReminderSweepCron"] = "*/2 * * * * *",
-        ["Jobs:MailCron"] = "*/2 * * * * *",
-        ["Jobs:TimerSweepCron"] = "*/5 * * * * *",
-        ["Jobs:SchedulePollingInterval"] = "00:00:01",
-        ["Logging:Console:FormatterName"] = "json",
-        ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
-        ["Logging:LogLevel:Hangfire"] = "Warning",
-    });
+        settings["Jobs:ReminderSweepCron"] = "*/2 * * * * *";
+        settings["Jobs:TimerSweepCron"] = "*/5 * * * * *";
+        settings["Logging:Console:FormatterName"] = "json";
+        settings["Logging:Console:FormatterOptions:IncludeScopes"] = "true";
+        settings["Logging:LogLevel:Hangfire"] = "Warning";
+        return WebAppProcess.StartAsync(name, settings);
+    }
 }

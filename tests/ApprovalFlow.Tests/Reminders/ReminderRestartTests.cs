@@ -145,17 +145,10 @@ public sealed class ReminderRestartTests : IAsyncLifetime, IDisposable
     private SqliteApprovalFlowDbContext Context() =>
         new(new DbContextOptionsBuilder<SqliteApprovalFlowDbContext>().UseSqlite($"Data Source={Path.Combine(dataDir, "approvalflow.db")}").Options);
 
-    private Task<WebAppProcess> StartAsync() => WebAppProcess.StartAsync("app", new Dictionary<string, string>
+    private Task<WebAppProcess> StartAsync()
     {
-        ["ApprovalFlow:DataDir"] = dataDir,
-        ["ApprovalFlow:DemoPassword"] = AppFactory.Password,
-        ["ApprovalFlow:WorkflowsDir"] = AppFactory.DefaultWorkflowsDir,
-        ["Mail:Host"] = "127.0.0.1",
-        ["Mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Mail:Security"] = "None",
-        ["Testing:Clock:OffsetFile"] = clock.Path,
-        ["Jobs:ReminderSweepCron"] = "* * * * * *",
-        ["Jobs:MailCron"] = "*/2 * * * * *",
-        ["Jobs:SchedulePollingInterval"] = "00:00:01",
-    });
+        var settings = WebAppProcess.Settings(dataDir, smtp, clock);
+        settings["Jobs:ReminderSweepCron"] = "* * * * * *";
+        return WebAppProcess.StartAsync("app", settings);
+    }
 }
