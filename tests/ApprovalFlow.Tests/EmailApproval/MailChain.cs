@@ -45,15 +45,10 @@ public sealed partial class MailChain : IAsyncDisposable
     {
         var smtp = await SmtpServer.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2022, 2, 7, 2, 0, 0, TimeSpan.Zero));
-        var all = new Dictionary<string, string>
-        {
-            ["Mail:Host"] = "127.0.0.1",
-            ["Mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:Security"] = "None",
-            ["ApprovalFlow:BaseUrl"] = BaseUrl,
-            ["Jobs:MailCron"] = Cron.Never(),
-            ["Jobs:ReminderSweepCron"] = Cron.Never(),
-        };
+        var all = smtp.AppSettings();
+        all["ApprovalFlow:BaseUrl"] = BaseUrl;
+        all["Jobs:MailCron"] = Cron.Never();
+        all["Jobs:ReminderSweepCron"] = Cron.Never();
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;

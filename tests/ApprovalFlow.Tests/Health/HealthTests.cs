@@ -18,7 +18,7 @@ public sealed class HealthTests
     public async Task Everything_up_is_healthy_to_an_anonymous_caller()
     {
         await using var smtp = await SmtpServer.StartAsync();
-        using var app = new AppFactory { Settings = MailTo(smtp.Port) };
+        using var app = new AppFactory { Settings = smtp.AppSettings() };
 
         var (status, body, text) = await HealthAsync(app);
 
@@ -34,7 +34,7 @@ public sealed class HealthTests
     public async Task An_unreachable_smtp_server_degrades_it_without_saying_where_the_server_is()
     {
         var closedPort = ClosedPort();
-        using var app = new AppFactory { Settings = MailTo(closedPort) };
+        using var app = new AppFactory { Settings = SmtpServer.SettingsFor(closedPort) };
 
         var (status, body, text) = await HealthAsync(app);
 
@@ -94,13 +94,6 @@ public sealed class HealthTests
             Assert.DoesNotContain(p.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
         }
     }
-
-    private static Dictionary<string, string> MailTo(int port) => new()
-    {
-        ["Mail:Host"] = "127.0.0.1",
-        ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Mail:Security"] = "None",
-    };
 
     private static int ClosedPort()
     {

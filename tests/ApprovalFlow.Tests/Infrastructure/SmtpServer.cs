@@ -19,6 +19,17 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The app's mail settings for a server on loopback at <paramref name="port"/> (plain SMTP, no sign-in).</summary>
+    public static Dictionary<string, string> SettingsFor(int port) => new()
+    {
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Security"] = "None",
+    };
+
+    /// <summary>The app's mail settings for this server; add a test's own settings to the dictionary.</summary>
+    public Dictionary<string, string> AppSettings() => SettingsFor(Port);
+
     /// <summary>Starts a server on <paramref name="port"/> (a free one when null: give the old one's to "restart" it).</summary>
     public static async Task<SmtpServer> StartAsync(int? port = null)
     {

@@ -45,18 +45,17 @@ public sealed class WebAppProcess : IAsyncDisposable
     /// What every test app process is started with: its data folder, the demo accounts, the repository's workflows,
     /// mail to <paramref name="smtp"/>, the clock the test moves, and the background jobs looking every second or two.
     /// </summary>
-    public static Dictionary<string, string> Settings(string dataDir, SmtpServer smtp, TestClockFile clock) => new()
+    public static Dictionary<string, string> Settings(string dataDir, SmtpServer smtp, TestClockFile clock)
     {
-        ["ApprovalFlow:DataDir"] = dataDir,
-        ["ApprovalFlow:DemoPassword"] = Web.AppFactory.Password,
-        ["ApprovalFlow:WorkflowsDir"] = Web.AppFactory.DefaultWorkflowsDir,
-        ["Mail:Host"] = "127.0.0.1",
-        ["Mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Mail:Security"] = "None",
-        ["Testing:Clock:OffsetFile"] = clock.Path,
-        ["Jobs:MailCron"] = "*/2 * * * * *",
-        ["Jobs:SchedulePollingInterval"] = "00:00:01",
-    };
+        var settings = smtp.AppSettings();
+        settings["ApprovalFlow:DataDir"] = dataDir;
+        settings["ApprovalFlow:DemoPassword"] = Web.AppFactory.Password;
+        settings["ApprovalFlow:WorkflowsDir"] = Web.AppFactory.DefaultWorkflowsDir;
+        settings["Testing:Clock:OffsetFile"] = clock.Path;
+        settings["Jobs:MailCron"] = "*/2 * * * * *";
+        settings["Jobs:SchedulePollingInterval"] = "00:00:01";
+        return settings;
+    }
 
     public static async Task<WebAppProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, int? port = null)
     {

@@ -25,20 +25,13 @@ public sealed class ConcurrentDeliveryTests
     {
         await using var smtp = await SmtpServer.StartAsync();
         var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
-        await using var app = new AppFactory
-        {
-            Settings =
-            {
-                ["Database:Provider"] = "PostgreSql",
-                ["Database:ConnectionString"] = connectionString,
-                ["Mail:Host"] = "127.0.0.1",
-                ["Mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Mail:Security"] = "None",
+        var settings = smtp.AppSettings();
+        settings["Database:Provider"] = "PostgreSql";
+        settings["Database:ConnectionString"] = connectionString;
 
-                // Only the deliveries this test starts: the recurring one waits for the next hour.
-                ["Jobs:MailCron"] = "0 * * * *",
-            },
-        };
+        // Only the deliveries this test starts: the recurring one waits for the next hour.
+        settings["Jobs:MailCron"] = "0 * * * *";
+        await using var app = new AppFactory { Settings = settings };
         var queued = await QueueAsync(app);
 
         var delivered = await Task.WhenAll(Enumerable.Range(0, Deliveries).Select(async _ =>

@@ -70,16 +70,15 @@ public sealed class MailDeliveryTests
         Assert.True(kept.NextAttemptAtUtcTicks > DateTimeOffset.UtcNow.UtcTicks, "the next attempt waits");
     }
 
-    private static Dictionary<string, string> MailTo(int port) => new()
+    private static Dictionary<string, string> MailTo(int port)
     {
-        ["Mail:Host"] = "127.0.0.1",
-        ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Mail:Security"] = "None",
-        ["ApprovalFlow:BaseUrl"] = "https://approvalflow.example.gov.vn",
+        var settings = SmtpServer.SettingsFor(port);
+        settings["ApprovalFlow:BaseUrl"] = "https://approvalflow.example.gov.vn";
 
         // The test delivers when it means to; the recurring job would race it.
-        ["Jobs:MailCron"] = Hangfire.Cron.Never(),
-    };
+        settings["Jobs:MailCron"] = Hangfire.Cron.Never();
+        return settings;
+    }
 
     /// <summary>An overdue notice for the agency's draft (the seeded request's), addressed to its staff's role.</summary>
     private static async Task<(Guid Notification, Guid Item)> QueueOverdueNoticeAsync(AppFactory app, string agencyCode)
