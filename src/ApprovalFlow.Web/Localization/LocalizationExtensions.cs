@@ -15,8 +15,8 @@ public static class LocalizationExtensions
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 
-        // Vietnamese letters go out as letters, not as numeric entities ("Nhận", not "Nh&#x1EAD;n"): pages are a
-        // third smaller and readable in their source. Markup characters (< > & " ') are still encoded.
+        // Vietnamese letters go out as letters, not as numeric entities ("Nhận", not "Nh&#x1EAD;n"): pages are
+        // smaller and readable in their source. Markup characters (< > & " ') are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
